@@ -1,0 +1,272 @@
+"""The ``reportlint`` command: check, rules, explain.
+
+Exit codes (the same in every output format): 0 no finding at or above the
+fail level; 1 findings at or above it; 2 usage, configuration or rule-pack
+error, or a rule that failed; 3 a file could not be read or decoded.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import EXIT_OK, EXIT_USAGE, ConfigError
+from .finding import Severity
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Lint Chinese report text for garbled text, stray markup, wrong place names, "
+         "mixed scripts and inconsistent punctuation and units.",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return out
+
+
+def _stdout_utf8() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def _use_color(no_color: bool, stream) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"reportlint: error: {message}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reportlint {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """reportlint: a linter for Chinese report text."""
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to lint (default: .)."),
+    format: Format = typer.Option(Format.text, "--format", help="Output format."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
+                                               help="Write the report to this file instead of stdout."),
+    select: Optional[List[str]] = typer.Option(None, help="Rule codes or prefixes to run (comma-separated)."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Rule codes or prefixes to run in addition."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Rule codes or prefixes not to run."),
+    fail_on: Optional[FailOn] = typer.Option(None, help="Lowest severity that fails the run "
+                                                        "[default: warning, or the config's fail-on]."),
+    exit_zero: bool = typer.Option(False, help="Exit 0 even when findings are reported."),
+    fix: bool = typer.Option(False, help="Apply safe fixes to the files."),
+    unsafe_fixes: bool = typer.Option(False, help="With --fix or --diff, also apply unsafe fixes."),
+    diff: bool = typer.Option(False, help="Print the fixes as a unified diff; write nothing."),
+    statistics: bool = typer.Option(False, help="Count findings per rule instead of listing them."),
+    show_all: bool = typer.Option(False, help="List every finding; do not summarise repeated ones."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
+    no_color: bool = typer.Option(False, help="Never colour the text output."),
+    force_exclude: bool = typer.Option(False, help="Honour exclude even for files named on the "
+                                                   "command line (for pre-commit)."),
+    config: Optional[Path] = typer.Option(None, help="Use this configuration file for every file."),
+    encoding: Optional[str] = typer.Option(None, help="Decode files with this codec (e.g. gb18030)."),
+) -> None:
+    """Lint files and folders."""
+    from .reporters import REPORTERS
+    from .runner import RunOptions, run
+
+    _stdout_utf8()
+    options = RunOptions(
+        paths=list(paths) if paths else ["."], config=config,
+        select=_split(select) if select else None, extend_select=_split(extend_select),
+        ignore=_split(ignore), fail_on=Severity(fail_on.value) if fail_on else None,
+        fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, force_exclude=force_exclude, encoding=encoding,
+    )
+    if encoding:
+        import codecs
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _error(f"--encoding: unknown codec {encoding!r}")
+            raise typer.Exit(EXIT_USAGE)
+    try:
+        result = run(options)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+
+    for r in result.files:
+        if r.error:
+            sys.stderr.write(f"{r.path}: error: {r.error.message}\n")
+        if r.write_error:
+            sys.stderr.write(f"{r.path}: error: {r.write_error.message}\n")
+        for failure in r.rule_failures:
+            sys.stderr.write(f"{r.path}: error: {failure.message}\n")
+        if not r.converged:
+            sys.stderr.write(f"{r.path}: warning: fixes did not settle after several rounds; "
+                             "run again and review the changes\n")
+
+    if diff:
+        out = sys.stdout
+        for r in result.files:
+            out.write(r.diff())
+        changed = sum(1 for r in result.files if r.changed)
+        sys.stderr.write(f"{changed} file{'s' * (changed != 1)} would be changed.\n")
+        code = result.exit_code(exit_zero=True)
+        raise typer.Exit(code if code else (1 if changed and not exit_zero else 0))
+
+    stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        rep = REPORTERS[format.value](color=format is Format.text and _use_color(no_color, stream)
+                                      and output_file is None, show_all=show_all, quiet=quiet,
+                                      statistics=statistics)
+        rep.render(result, stream)
+    finally:
+        if output_file:
+            stream.close()
+    raise typer.Exit(result.exit_code(exit_zero=exit_zero))
+
+
+@app.command("rules")
+def rules_cmd(
+    format: Format = typer.Option(Format.text, "--format", help="text or json."),
+    config: Optional[Path] = typer.Option(None, help="Include the packs this configuration adds."),
+) -> None:
+    """List every rule: code, name, category, severity, fix."""
+    from .config import ConfigResolver
+    from .registry import all_rules
+
+    _stdout_utf8()
+    try:
+        cfg = ConfigResolver(config).for_path(Path.cwd())
+        rules = all_rules(cfg.extend_packs)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+    if format is Format.json:
+        json.dump([_rule_json(r) for r in rules], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    rows = [(r.meta.code, r.meta.name, r.meta.category, r.meta.severity.value, r.meta.fix_availability,
+             "" if r.meta.enabled else "off by default") for r in rules]
+    widths = [max(len(row[i]) for row in rows + [("code", "name", "category", "severity", "fix", "")])
+              for i in range(5)]
+    header = ("code", "name", "category", "severity", "fix", "")
+    for row in [header] + rows:
+        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths)) + f"  {row[5]}".rstrip() + "\n")
+
+
+def _rule_json(rule) -> dict:
+    m = rule.meta
+    return {
+        "code": m.code, "name": m.name, "kind": m.kind, "category": m.category,
+        "severity": m.severity.value, "fix": m.fix_availability, "fix_title": m.fix_title,
+        "enabled": m.enabled, "formats": list(m.formats), "status": m.status, "pack": m.pack,
+        "message": m.message, "options": {k: rule.options[k] for k in rule.OPTIONS},
+        "doc": {"what": m.doc.what, "why": m.doc.why, "bad": list(m.doc.bad), "good": list(m.doc.good),
+                "fix_safety": m.doc.fix_safety, "notes": m.doc.notes},
+    }
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="A rule code (M101) or name (markdown-emphasis)."),
+    format: Format = typer.Option(Format.text, "--format", help="text or json."),
+    config: Optional[Path] = typer.Option(None, help="Include the packs this configuration adds."),
+) -> None:
+    """Explain a rule: what it finds, why it matters, examples, fix safety."""
+    from .config import ConfigResolver
+    from .registry import all_rules
+
+    _stdout_utf8()
+    try:
+        cfg = ConfigResolver(config).for_path(Path.cwd())
+        rules = all_rules(cfg.extend_packs)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+    wanted = code.strip()
+    rule = next((r for r in rules if wanted.upper() == r.meta.code or wanted.lower() == r.meta.name), None)
+    if rule is None:
+        _error(f"unknown rule {code!r}; `reportlint rules` lists them")
+        raise typer.Exit(EXIT_USAGE)
+    if format is Format.json:
+        json.dump(_rule_json(rule), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    sys.stdout.write(explain_text(rule))
+
+
+def explain_text(rule) -> str:
+    m = rule.meta
+    fix = {"none": "no fix", "safe": "safe fix (applied by --fix)",
+           "unsafe": "unsafe fix (applied by --fix --unsafe-fixes)",
+           "display": "suggestion only (never applied)"}[m.fix_availability]
+    lines = [f"{m.code} {m.name}", "",
+             f"Category: {m.category}   Severity: {m.severity.value}   Fix: {fix}",
+             f"Enabled by default: {'yes' if m.enabled else 'no'}   Applies to: {', '.join(m.formats)} files",
+             f"Declared in: {m.pack} pack ({Path(m.source).name}:{m.line})", "",
+             "What it does", f"  {m.doc.what}", "", "Why is this bad?", f"  {m.doc.why}"]
+    if m.doc.bad:
+        lines += ["", "Example"] + [f"  {b}" for b in m.doc.bad]
+    if m.doc.good:
+        lines += ["", "Use instead"] + [f"  {g}" for g in m.doc.good]
+    if m.doc.fix_safety:
+        lines += ["", "Fix safety", f"  {m.doc.fix_safety}"]
+    opts = {k: o for k, o in rule.OPTIONS.items()}
+    if opts:
+        lines += ["", "Options (set per rule under `rules:` in the configuration)"]
+        for k, o in opts.items():
+            value = rule.options[k]
+            shown = value if not isinstance(value, (list, dict)) or len(str(value)) < 60 else "(see the pack)"
+            lines.append(f"  {k} = {shown!r}" + (f"  # {o.doc}" if o.doc else ""))
+    if m.doc.notes:
+        lines += ["", "Notes", f"  {m.doc.notes}"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    try:
+        app()
+    except ConfigError as exc:  # pragma: no cover - commands catch their own
+        _error(str(exc))
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,142 @@
+"""The foundation's document facts: punctuation use and script.
+
+Each fact reads the prose view (markup removed), so ``**130亿元**,`` counts
+as a comma after Han text. Offsets in the facts are prose-view offsets; rules
+map them back with ``doc.prose.to_source``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .charclass import CJK_PUNCT, HAN
+from .context import Context, fact
+
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+FULL_TO_HALF = {v: k for k, v in HALF_TO_FULL.items()}
+
+# Curly quotes are shared with English text, so they are not Chinese context by themselves.
+_CJK_CHAR = re.compile(f"(?![“”‘’])[{HAN}{CJK_PUNCT}]")
+# ! and ? follow words, not numbers: "前1?。" is a character lost in encoding, not a question.
+_SENTENCE_MARK_AFTER = re.compile(f"[{HAN}”’」』）》]")
+_PUNCT = re.compile(r"[,:;!?()，：；！？（）]")
+_SPACE = " \t\u00a0\u3000"
+
+
+@dataclass
+class PunctuationUse:
+    """Half-width marks standing in Chinese prose, and full-width marks, by mark."""
+
+    half: dict[str, list[int]] = field(default_factory=dict)   # ',' -> prose offsets
+    full: dict[str, list[int]] = field(default_factory=dict)   # '，' -> prose offsets
+    pairs: dict[int, int] = field(default_factory=dict)        # '(' <-> ')' on one line
+    _sets: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+
+    def flagged(self, half_mark: str) -> frozenset[int]:
+        """Offsets of ``half_mark`` standing in Chinese prose, as a set."""
+        if half_mark not in self._sets:
+            self._sets[half_mark] = frozenset(self.half.get(half_mark, ()))
+        return self._sets[half_mark]
+
+    def counts(self, half_mark: str) -> tuple[int, int]:
+        return len(self.half.get(half_mark, ())), len(self.full.get(HALF_TO_FULL[half_mark], ()))
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """Nearest character to ``i`` in direction ``step`` on the same line, skipping spaces."""
+    j = i + step
+    n = len(text)
+    while 0 <= j < n and text[j] in _SPACE:
+        j += step
+    if 0 <= j < n and text[j] != "\n":
+        return text[j]
+    return ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
+def _paren_pairs(text: str) -> dict[int, int]:
+    """Map each '(' to its ')' on the same line (innermost first)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in re.finditer(r"[()\n]", text):
+        ch = m.group()
+        if ch == "\n":
+            stack.clear()
+        elif ch == "(":
+            stack.append(m.start())
+        elif stack:
+            o = stack.pop()
+            pairs[o] = m.start()
+            pairs[m.start()] = o
+    return pairs
+
+
+@fact
+def punctuation(ctx: Context) -> PunctuationUse:
+    text = ctx.doc.prose.text
+    use = PunctuationUse()
+    pairs = _paren_pairs(text) if "(" in text or ")" in text else {}
+    use.pairs = pairs
+    for m in _PUNCT.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch in FULL_TO_HALF:
+            use.full.setdefault(ch, []).append(i)
+            continue
+        left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in "()":
+            other = pairs.get(i)
+            if other is not None:
+                o, c = (i, other) if ch == "(" else (other, i)
+                chinese = (_is_cjk(_neighbour(text, o, -1)) or _is_cjk(_neighbour(text, c, 1))
+                           or _CJK_CHAR.search(text, o + 1, c) is not None)
+            else:
+                chinese = _is_cjk(left) or _is_cjk(right)
+        elif left.isdigit() and right.isdigit() and left.isascii() and right.isascii():
+            chinese = False          # 1,234  10:30
+        elif ch in "!?":
+            chinese = bool(left) and _SENTENCE_MARK_AFTER.match(left) is not None
+        else:
+            chinese = _is_cjk(left) or _is_cjk(right)
+        if chinese:
+            use.half.setdefault(ch, []).append(i)
+    return use
+
+
+@lru_cache(maxsize=1)
+def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """(traditional-only, simplified-only) characters from OpenCC's tables."""
+    import opencc
+
+    base = Path(opencc.__file__).parent / "dictionary"
+
+    def load(name: str) -> dict[str, str]:
+        table = {}
+        with open(base / name, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 2 and len(parts[0]) == 1:
+                    table[parts[0]] = parts[1].split(" ")[0]
+        return table
+
+    t2s, s2t = load("TSCharacters.txt"), load("STCharacters.txt")
+    trad_only = frozenset(c for c, s in t2s.items() if s != c and c not in s2t)
+    simp_only = frozenset(c for c, t in s2t.items() if t != c and c not in t2s)
+    return trad_only, simp_only
+
+
+@fact
+def script(ctx: Context) -> str:
+    """'simplified', 'traditional' or 'unknown' (too little Han text to tell)."""
+    trad_only, simp_only = _script_tables()
+    text = ctx.doc.text
+    sample = text if len(text) < 200_000 else text[:100_000] + text[-100_000:]
+    t = sum(1 for ch in sample if ch in trad_only)
+    s = sum(1 for ch in sample if ch in simp_only)
+    if t + s < 5:
+        return "unknown"
+    return "traditional" if t > s else "simplified"

@@ -1,0 +1,80 @@
+"""``json`` (one document for the run) and ``jsonl`` (one finding per line).
+
+Lines and columns are 1-based; columns count Unicode code points (a
+character outside the BMP is one column) and ``end_column`` is exclusive.
+The JSON document says so in ``column_unit`` and ``columns``.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TextIO
+
+from .. import __version__
+from . import Reporter, reporter
+
+COLUMNS = {"unit": "unicode_code_point", "base": 1, "end": "exclusive"}
+
+
+def finding_dict(f) -> dict:
+    d = f.to_dict()
+    d["fixable"] = f.fixable
+    return d
+
+
+def file_entry(r) -> dict:
+    entry = {"path": r.path, "status": "error" if r.error else "ok", "findings": len(r.findings)}
+    if r.doc is not None:
+        entry["encoding"] = r.doc.encoding
+        entry["newline"] = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[r.doc.newline]
+    if r.error:
+        entry["error"] = {"kind": r.error.kind, "message": r.error.message}
+    if r.fixes_applied:
+        entry["fixes_applied"] = r.fixes_applied
+        entry["status"] = "fixed" if r.changed else entry["status"]
+    if r.write_error:
+        entry["error"] = {"kind": r.write_error.kind, "message": r.write_error.message}
+    if r.rule_failures:
+        entry["rule_failures"] = [{"code": x.code, "message": x.message} for x in r.rule_failures]
+    return entry
+
+
+def summary(run) -> dict:
+    findings = run.findings
+    return {
+        "files": len(run.files),
+        "files_with_findings": sum(1 for r in run.files if r.findings),
+        "unreadable_files": sum(1 for r in run.files if r.error),
+        "findings": len(findings),
+        "fixable": sum(1 for f in findings if f.fixable),
+        "fixes_applied": sum(r.fixes_applied for r in run.files),
+        "by_severity": dict(Counter(f.severity.value for f in findings).most_common()),
+        "by_category": dict(Counter(f.category for f in findings).most_common()),
+        "by_code": dict(sorted(Counter(f.code for f in findings).items())),
+        "exit_code": run.exit_code(),
+    }
+
+
+@reporter("json")
+class JsonReporter(Reporter):
+    def render(self, run, out: TextIO) -> None:
+        doc = {
+            "version": 1,
+            "tool": {"name": "reportlint", "version": __version__},
+            "column_unit": "unicode_code_point",
+            "columns": COLUMNS,
+            "files": [file_entry(r) for r in run.files],
+            "findings": [finding_dict(f) for f in run.findings],
+            "summary": summary(run),
+        }
+        json.dump(doc, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+
+
+@reporter("jsonl")
+class JsonLinesReporter(Reporter):
+    def render(self, run, out: TextIO) -> None:
+        for f in run.findings:
+            d = finding_dict(f)
+            d["column_unit"] = "unicode_code_point"
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")

@@ -1,0 +1,118 @@
+"""One run of ``reportlint check``: find the files, lint (and fix) each, collect results.
+
+Every file is linted with the configuration nearest to it; files that cannot
+be read are reported and the others still linted. The run's exit code is
+decided here, the same for every output format.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, ConfigResolver
+from .engine import FileError, FileResult, lint_file
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
+from .finding import Finding, Severity
+from .paths import is_excluded, relative_to_root, walk
+from .registry import RuleSet, ruleset_for
+from .rule import Rule
+
+
+@dataclass
+class RunOptions:
+    paths: list[str] = field(default_factory=lambda: ["."])
+    config: Path | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False                 # compute fixes, print a diff, write nothing
+    force_exclude: bool = False
+    encoding: str | None = None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    rules: list[Rule]                  # every rule that ran on some file (for SARIF)
+    fail_on: dict[str, Severity]       # per file path
+    options: RunOptions
+    cwd: Path
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    def failing(self) -> list[Finding]:
+        out = []
+        for r in self.files:
+            level = self.fail_on.get(r.path, Severity.WARNING).rank
+            out.extend(f for f in r.findings if f.severity.rank >= level)
+        return out
+
+    def exit_code(self, exit_zero: bool = False) -> int:
+        if any(r.rule_failures for r in self.files) or any(r.write_error for r in self.files):
+            return EXIT_USAGE
+        if any(r.error for r in self.files):
+            return EXIT_UNREADABLE
+        if not exit_zero and self.failing():
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool) -> list[tuple[Path, Config]]:
+    """The files to lint with their configurations, in a stable order, each once."""
+    out: list[tuple[Path, Config]] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for f in walk(path, resolver.for_path):
+                key = os.path.normcase(os.path.abspath(f))
+                if key not in seen:
+                    seen.add(key)
+                    out.append((f, resolver.for_path(f)))
+            continue
+        cfg = resolver.for_path(path if path.exists() else path.parent if str(path.parent) else Path("."))
+        if force_exclude and is_excluded(path, cfg):
+            continue
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            out.append((path, cfg))
+    return out
+
+
+def run(options: RunOptions, cwd: Path | None = None) -> RunResult:
+    cwd = (cwd or Path.cwd()).resolve()
+    resolver = ConfigResolver(options.config, cwd)
+    results: list[FileResult] = []
+    used: dict[str, Rule] = {}
+    fail_on: dict[str, Severity] = {}
+    for path, cfg in collect(options.paths, resolver, options.force_exclude):
+        rs: RuleSet = ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
+                                  ignore=tuple(options.ignore))
+        shown = display_path(path, cwd)
+        ignore = tuple(rs.ignored_for(relative_to_root(path, cfg.root)))
+        result = lint_file(path, shown, rs.rules, fix=options.fix or options.diff,
+                           unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
+                           encoding=options.encoding or cfg.encoding, ignore=ignore)
+        results.append(result)
+        fail_on[shown] = options.fail_on or cfg.fail_on
+        for r in rs.rules:
+            used.setdefault(r.meta.code, r)
+    rules = sorted(used.values(), key=lambda r: r.meta.code)
+    return RunResult(results, rules, fail_on, options, cwd)
+
+
+__all__ = ["RunOptions", "RunResult", "run", "collect", "FileError"]
