@@ -67,12 +67,13 @@ class FileResult:
 
 def locate(doc: Document, finding: Finding) -> None:
     """Fill in the 1-based line and code-point column of a finding and its edits."""
-    finding.line, finding.column = doc.position(finding.start)
-    finding.end_line, finding.end_column = doc.position(finding.end)
+    position = doc.position
+    finding.line, finding.column = position(finding.start)
+    finding.end_line, finding.end_column = position(finding.end)
     for fix in finding.fixes:
         for e in fix.edits:
-            e.line, e.column = doc.position(e.start)
-            e.end_line, e.end_column = doc.position(e.end)
+            e.line, e.column = position(e.start)
+            e.end_line, e.end_column = position(e.end) if e.end != e.start else (e.line, e.column)
 
 
 def lint_document(doc: Document, rules: tuple[Rule, ...] | list[Rule],

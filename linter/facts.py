@@ -21,7 +21,7 @@ FULL_TO_HALF = {v: k for k, v in HALF_TO_FULL.items()}
 _CJK_CHAR = re.compile(f"(?![“”‘’])[{HAN}{CJK_PUNCT}]")
 # ! and ? follow words, not numbers: "前1?。" is a character lost in encoding, not a question.
 _SENTENCE_MARK_AFTER = re.compile(f"[{HAN}”’」』）》]")
-_PUNCT = re.compile(r"[,:;!?()，：；！？（）]")
+_HALF = re.compile(r"[,:;!?()]")
 _SPACE = " \t\u00a0\u3000"
 
 
@@ -30,7 +30,7 @@ class PunctuationUse:
     """Half-width marks standing in Chinese prose, and full-width marks, by mark."""
 
     half: dict[str, list[int]] = field(default_factory=dict)   # ',' -> prose offsets
-    full: dict[str, list[int]] = field(default_factory=dict)   # '，' -> prose offsets
+    full: dict[str, int] = field(default_factory=dict)         # '，' -> how many in the prose
     pairs: dict[int, int] = field(default_factory=dict)        # '(' <-> ')' on one line
     _sets: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
@@ -41,7 +41,7 @@ class PunctuationUse:
         return self._sets[half_mark]
 
     def counts(self, half_mark: str) -> tuple[int, int]:
-        return len(self.half.get(half_mark, ())), len(self.full.get(HALF_TO_FULL[half_mark], ()))
+        return len(self.half.get(half_mark, ())), self.full.get(HALF_TO_FULL[half_mark], 0)
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -82,11 +82,9 @@ def punctuation(ctx: Context) -> PunctuationUse:
     use = PunctuationUse()
     pairs = _paren_pairs(text) if "(" in text or ")" in text else {}
     use.pairs = pairs
-    for m in _PUNCT.finditer(text):
+    use.full = {ch: n for ch in FULL_TO_HALF if (n := text.count(ch))}
+    for m in _HALF.finditer(text):
         ch, i = m.group(), m.start()
-        if ch in FULL_TO_HALF:
-            use.full.setdefault(ch, []).append(i)
-            continue
         left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in "()":
             other = pairs.get(i)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .charclass import is_han
@@ -166,14 +166,28 @@ def _scan_tags(text: str) -> list[Token]:
 
 
 def _drop_nested_conflicts(tokens: list[Token]) -> list[Token]:
-    """Keep tokens whose delimiters do not overlap an earlier token's delimiters."""
+    """Keep tokens whose delimiters do not overlap an earlier token's delimiters.
+
+    Kept delimiters are disjoint, so a sorted list and a look at the
+    neighbours of each new delimiter decide an overlap in O(log n).
+    """
     kept: list[Token] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for t in tokens:
-        if any(s < te and ts < e for s, e in t.delims for ts, te in taken):
+        clash = False
+        for s, e in t.delims:
+            i = bisect_left(starts, e)          # first kept delimiter starting at or after e
+            if i > 0 and ends[i - 1] > s:
+                clash = True
+                break
+        if clash:
             continue
         kept.append(t)
-        taken.extend(t.delims)
+        for s, e in t.delims:
+            i = bisect_left(starts, s)
+            starts.insert(i, s)
+            ends.insert(i, e)
     return kept
 
 

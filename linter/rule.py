@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from .finding import Applicability, Finding, Fix, Severity
+from .finding import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from .context import Context
@@ -104,14 +104,25 @@ class Rule:
         m = self.meta
         text = message if message is not None else m.message
         if values:
-            text = format_message(text, values)
-        all_fixes = ((fix,) if fix else ()) + tuple(fixes)
+            text = self._format(text, values)
+        all_fixes = ((fix,) if fix else ()) + (tuple(fixes) if fixes else ())
         return Finding(m.code, m.name, m.category, severity or m.severity, text, start, end,
                        all_fixes, group=group if group is not None else text, subsumes=subsumes)
 
+    def _format(self, template: str, values: dict[str, Any]) -> str:
+        # A rule repeats the same message many times (600 half-width commas): cache it.
+        try:
+            key = (template, tuple(values.items()))
+            cache = self.__dict__.setdefault("_messages", {})
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = format_message(template, values)
+            return text
+        except TypeError:  # an unhashable value
+            return format_message(template, values)
+
     def make_fix(self, edits, applicability: Applicability | None = None, title: str | None = None) -> Fix:
-        from .finding import Edit
-        eds = tuple(e if isinstance(e, Edit) else Edit(*e) for e in edits)
+        eds = tuple(e if type(e) is Edit else Edit(*e) for e in edits)
         app = applicability or self.meta.applicability or Applicability.SAFE
         return Fix(eds, app, title if title is not None else self.meta.fix_title)
 

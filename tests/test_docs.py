@@ -57,3 +57,15 @@ def test_codes_are_stable_and_unique():
         assert r.meta.code[0] == {"garbled": "G", "markup": "M", "placename": "N", "script": "S",
                                   "punctuation": "P", "units": "U", "consistency": "C", "typo": "T",
                                   "layout": "L"}[r.meta.category]
+
+
+def test_readme_rule_table_is_current():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    table = subprocess.run([sys.executable, str(root / "scripts" / "rule_table.py")], capture_output=True,
+                           text=True, encoding="utf-8", check=True).stdout.strip()
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "run: python scripts/rule_table.py --write README.md"

@@ -69,22 +69,42 @@ class ConsistencyRule(Rule):
             regex.compile(f["pattern"])
             alts.append(f"(?P<f{i}>{f['pattern']})")
         names = [f["name"] for f in self.forms]
+        # When every form is a plain literal, a substring test tells which forms occur at all.
+        plain = [f.get("text") for f in forms]
+        self.literals = plain if all(t and regex.escape(t) in (f["pattern"], regex.escape(f["pattern"]))
+                                     or t == f["pattern"] for t, f in zip(plain, forms)) else None
         target = self.options["target"]
         if target != "majority" and target not in names:
             raise ValueError(f"target {target!r} is not 'majority' or one of the forms: {', '.join(names)}")
         pre = f"(?<={self.options['before']})" if self.options["before"] else ""
         post = f"(?={self.options['after']})" if self.options["after"] else ""
         self.regex = regex.compile(f"{pre}(?:{'|'.join(alts)}){post}", regex.M)
+        if target != "majority":
+            # With a fixed target, the other forms are scanned first: most documents have
+            # none, and then the target form (often a costly zero-width pattern) never runs.
+            t = names.index(target)
+            self.target_index = t
+            others = [a for i, a in enumerate(alts) if i != t]
+            self.others_regex = regex.compile(f"{pre}(?:{'|'.join(others)}){post}", regex.M)
+            self.target_regex = regex.compile(f"{pre}(?:{alts[t]}){post}", regex.M)
 
     def check(self, doc, ctx):
         text, to_source, verbatim = scope_text(doc, self.options["scope"])
+        if self.literals and sum(1 for lit in self.literals if lit in text) < 2:
+            return  # fewer than two forms occur: nothing can be mixed
         try:
-            matches = [(int(m.lastgroup[1:]), m.start(), m.end())
-                       for m in self.regex.finditer(text, timeout=TIMEOUT_S)]
+            if self.options["target"] == "majority":
+                matches = self._scan(self.regex, text)
+                counts = Counter(i for i, _, _ in matches)
+            else:
+                matches = self._scan(self.others_regex, text)
+                if not matches:
+                    return
+                counts = Counter(i for i, _, _ in matches)
+                counts[self.target_index] = sum(1 for _ in self.target_regex.finditer(text, timeout=TIMEOUT_S))
         except TimeoutError:
             raise RuleTimeout(f"pattern of {self.meta.code} took over {TIMEOUT_S:g}s on {doc.path}") from None
-        counts = Counter(i for i, _, _ in matches)
-        if len(counts) < 2:
+        if sum(1 for n in counts.values() if n) < 2:
             return
         target = self._target(counts)
         if target is None or counts[target] < self.options["min-count"]:
@@ -104,6 +124,11 @@ class ConsistencyRule(Rule):
             yield self.finding(show_s, show_e, fix=fix, group=f"{self.meta.code}:{i}",
                                match=found, fix_text=new, found=self.forms[i]["name"],
                                target=tf["name"], count=counts[i], target_count=counts[target])
+
+    @staticmethod
+    def _scan(rx, text: str) -> list[tuple[int, int, int]]:
+        """(form index, start, end) of every match; named groups f0, f1 … mark the forms."""
+        return [(int(m.lastgroup[1:]), m.start(), m.end()) for m in rx.finditer(text, timeout=TIMEOUT_S)]
 
     def _target(self, counts: Counter) -> int | None:
         want = self.options["target"]

@@ -35,6 +35,8 @@ class LineBlockRule(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if not self.strong_rx.search(text):
+            return  # a block needs a strong word somewhere
         block: list[tuple[int, int]] = []   # line spans of the current run
         blanks = 0
         for s, e in _line_spans(text):

@@ -41,7 +41,7 @@ class PunctuationWidthRule(Rule):
             if mark not in marks:
                 continue
             full = HALF_TO_FULL[mark]
-            n_full = len(use.full.get(full, ()))
+            n_full = use.full.get(full, 0)
             detail = f" (the document uses '{full}' {n_full} times)" if n_full else ""
             for p in offsets:
                 if mark == ")" and use.pairs.get(p) in use.flagged("("):
@@ -65,17 +65,20 @@ class PunctuationWidthRule(Rule):
 
     def _mixed(self, doc, use):
         to_source = doc.prose.to_source
-        for full, offsets in use.full.items():
+        text = doc.prose.text
+        for full, n_full in use.full.items():
             half = FULL_TO_HALF[full]
             if half not in self.options["marks"]:
                 continue
             n_half = len(use.half.get(half, ()))
-            if n_half <= len(offsets):
+            if n_half <= n_full:
                 continue
-            for p in offsets:
+            p = text.find(full)
+            while p >= 0:
                 s, e = to_source(p, p + 1)
                 yield self.finding(s, e, group=f"{self.meta.code}:{full}", mark=full, half=half,
-                                   count=n_half, own=len(offsets))
+                                   count=n_half, own=n_full)
+                p = text.find(full, p + 1)
 
 
 def _short(s: str, n: int = 30) -> str:
