@@ -166,16 +166,7 @@ def rules_cmd(
     config: Optional[Path] = typer.Option(None, help="Include the packs this configuration adds."),
 ) -> None:
     """List every rule: code, name, category, severity, fix."""
-    from .config import ConfigResolver
-    from .registry import all_rules
-
-    _stdout_utf8()
-    try:
-        cfg = ConfigResolver(config).for_path(Path.cwd())
-        rules = all_rules(cfg.extend_packs)
-    except ConfigError as exc:
-        _error(str(exc))
-        raise typer.Exit(exc.exit_code)
+    rules = _load_rules(config)
     if format is Format.json:
         json.dump([_rule_json(r) for r in rules], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -186,7 +177,21 @@ def rules_cmd(
               for i in range(5)]
     header = ("code", "name", "category", "severity", "fix", "")
     for row in [header] + rows:
-        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths)) + f"  {row[5]}".rstrip() + "\n")
+        sys.stdout.write(("  ".join(c.ljust(w) for c, w in zip(row, widths)) + f"  {row[5]}").rstrip() + "\n")
+
+
+def _load_rules(config: Optional[Path]):
+    """The built-in rules plus the packs the configuration here (or ``config``) adds."""
+    from .config import ConfigResolver
+    from .registry import all_rules
+
+    _stdout_utf8()
+    try:
+        cfg = ConfigResolver(config).for_path(Path.cwd())
+        return all_rules(cfg.extend_packs)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
 
 
 def _rule_json(rule) -> dict:
@@ -208,16 +213,7 @@ def explain(
     config: Optional[Path] = typer.Option(None, help="Include the packs this configuration adds."),
 ) -> None:
     """Explain a rule: what it finds, why it matters, examples, fix safety."""
-    from .config import ConfigResolver
-    from .registry import all_rules
-
-    _stdout_utf8()
-    try:
-        cfg = ConfigResolver(config).for_path(Path.cwd())
-        rules = all_rules(cfg.extend_packs)
-    except ConfigError as exc:
-        _error(str(exc))
-        raise typer.Exit(exc.exit_code)
+    rules = _load_rules(config)
     wanted = code.strip()
     rule = next((r for r in rules if wanted.upper() == r.meta.code or wanted.lower() == r.meta.name), None)
     if rule is None:

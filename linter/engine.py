@@ -263,7 +263,10 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
                 try:
                     write_atomic(Path(path), new.encode(new.raw), data)
                 except (FileChanged, WriteRefused, OSError) as exc:
+                    # Nothing was written: report the file as it stands.
                     result.write_error = FileError("write-failed", f"not fixed: {exc}")
+                    result.doc, result.original, result.fixes_applied = doc, None, 0
+                    result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore)
     else:
         result.doc = doc
         result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore)

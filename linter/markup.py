@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .charclass import is_han
@@ -125,15 +125,28 @@ def scan(text: str) -> MarkupScan:
             tokens.append(Token("latex", m.start(), m.end(), ((m.start(), s), (e, m.end())),
                                 (s, e), name=name))
     tokens.sort(key=lambda t: (t.start, -t.end))
-    return MarkupScan(_drop_nested_conflicts(tokens))
+    return MarkupScan(_drop_nested_conflicts(tokens, len(text)))
 
 
 def _scan_tags(text: str) -> list[Token]:
-    """HTML tags; an open tag is paired with the next matching close tag on its line."""
+    """HTML tags; an open tag is paired with the innermost matching close tag on its line.
+
+    Tags never pair across lines: at each new line the opens still waiting
+    are reported unpaired. Finding the line end forward from each tag keeps
+    the scan linear even on a single huge line.
+    """
     out: list[Token] = []
     open_stack: dict[str, list[re.Match]] = {}
-    line_of_open: dict[int, int] = {}
     singles: list[re.Match] = []
+    line_end = -1
+
+    def flush() -> None:
+        for stack in open_stack.values():
+            for o in stack:
+                out.append(Token("html-tag", o.start(), o.end(), ((o.start(), o.end()),),
+                                 name=o.group(2).lower(), paired=False))
+        open_stack.clear()
+
     for m in _TAG.finditer(text):
         if m.group(0).startswith("<!--"):
             out.append(Token("html-tag", m.start(), m.end(), ((m.start(), m.end()),), name="!--"))
@@ -141,53 +154,42 @@ def _scan_tags(text: str) -> list[Token]:
         name = m.group(2).lower()
         if name not in HTML_TAGS:
             continue
+        if m.start() > line_end:
+            flush()
+            line_end = text.find("\n", m.start())
+            line_end = len(text) if line_end < 0 else line_end
         closing, selfclose = m.group(1) == "/", m.group(4) == "/"
         if name in VOID_TAGS or selfclose:
             singles.append(m)
         elif not closing:
             open_stack.setdefault(name, []).append(m)
-            line_of_open[m.start()] = text.count("\n", 0, m.start())
+        elif open_stack.get(name):
+            o = open_stack[name].pop()
+            out.append(Token("html-tag", o.start(), m.end(), ((o.start(), o.end()), (m.start(), m.end())),
+                             (o.end(), m.start()), name=name))
         else:
-            stack = open_stack.get(name)
-            if stack and "\n" not in text[stack[-1].end():m.start()]:
-                o = stack.pop()
-                out.append(Token("html-tag", o.start(), m.end(), ((o.start(), o.end()), (m.start(), m.end())),
-                                 (o.end(), m.start()), name=name))
-            else:
-                out.append(Token("html-tag", m.start(), m.end(), ((m.start(), m.end()),), name=name,
-                                 paired=False))
-    for stack in open_stack.values():
-        for o in stack:
-            out.append(Token("html-tag", o.start(), o.end(), ((o.start(), o.end()),),
-                             name=o.group(2).lower(), paired=False))
+            out.append(Token("html-tag", m.start(), m.end(), ((m.start(), m.end()),), name=name,
+                             paired=False))
+    flush()
     for m in singles:
         out.append(Token("html-tag", m.start(), m.end(), ((m.start(), m.end()),), name=m.group(2).lower()))
     return out
 
 
-def _drop_nested_conflicts(tokens: list[Token]) -> list[Token]:
+def _drop_nested_conflicts(tokens: list[Token], length: int) -> list[Token]:
     """Keep tokens whose delimiters do not overlap an earlier token's delimiters.
 
-    Kept delimiters are disjoint, so a sorted list and a look at the
-    neighbours of each new delimiter decide an overlap in O(log n).
+    Delimiters are short, so marking the characters they claim in a byte
+    array decides each overlap in time proportional to the delimiter.
     """
+    claimed = bytearray(length + 1)
     kept: list[Token] = []
-    starts: list[int] = []
-    ends: list[int] = []
     for t in tokens:
-        clash = False
-        for s, e in t.delims:
-            i = bisect_left(starts, e)          # first kept delimiter starting at or after e
-            if i > 0 and ends[i - 1] > s:
-                clash = True
-                break
-        if clash:
+        if any(claimed.find(1, s, e) >= 0 for s, e in t.delims):
             continue
         kept.append(t)
         for s, e in t.delims:
-            i = bisect_left(starts, s)
-            starts.insert(i, s)
-            ends.insert(i, e)
+            claimed[s:e] = b"\x01" * (e - s)
     return kept
 
 
@@ -274,7 +276,7 @@ class ProseView:
 _PHRASE_END = frozenset("，。；：！？、,;:!?…）)」』”》\n")
 
 
-def emphasis_splits_word(text: str, token: Token) -> str:
+def emphasis_splits_word(text: str, token: Token, line_start: int) -> str:
     """Why an emphasis token cuts a word or phrase, or ``""`` if it does not.
 
     Between Han characters there is no space to show a word boundary, so we
@@ -282,6 +284,7 @@ def emphasis_splits_word(text: str, token: Token) -> str:
     two characters short of the phrase end (``涌**动。``, ``建设**试点。``),
     the opening one or two characters after the phrase start, or an opening
     at the start of a line that continues a sentence broken off above.
+    ``line_start`` is the offset of the token's line (callers know it cheaply).
     """
     if token.kind != "emphasis" or len(token.delims) != 2:
         return ""
@@ -294,8 +297,11 @@ def emphasis_splits_word(text: str, token: Token) -> str:
         if j - c_e <= 2 and (j == n or text[j] in _PHRASE_END):
             return f"closes just before '{text[c_e:j]}', cutting the phrase short"
     if o_e < n and is_han(text[o_e]):
-        ls = text.rfind("\n", 0, o_s) + 1
-        if text[ls:o_s].strip() == "":
+        ls = line_start
+        k = o_s
+        while k > ls and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k == ls:
             # Opening at a line start: does the line continue a sentence that a
             # blank line (a page or column break) cut off?
             last, gap = _last_visible_before(text, ls)
@@ -328,15 +334,3 @@ def _last_visible_before(text: str, pos: int) -> tuple[str, int]:
             return ch, breaks
         j -= 1
     return "", breaks
-
-
-def strip_delims(text: str, token: Token, base: int = 0) -> str:
-    """The token's text with its delimiters removed (for messages and fixes)."""
-    if token.replacement is not None:
-        return token.replacement
-    out, pos = [], token.start
-    for s, e in token.delims:
-        out.append(text[pos - base:s - base])
-        pos = e
-    out.append(text[pos - base:token.end - base])
-    return "".join(out)

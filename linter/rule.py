@@ -140,16 +140,16 @@ def format_message(template: str, values: dict[str, Any]) -> str:
         return template
 
 
-def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, line) for every line of ``text`` (``\\n`` separated)."""
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of ``text`` (``\\n`` separated, end excludes the break)."""
     pos = 0
     n = len(text)
     while pos <= n:
         nl = text.find("\n", pos)
         if nl < 0:
             nl = n
-        yield pos, nl, text[pos:nl]
+        yield pos, nl
         pos = nl + 1
 
 
-__all__ = ["Option", "Rule", "RuleDoc", "RuleMeta", "CATEGORY_LETTERS", "format_message", "iter_lines"]
+__all__ = ["Option", "Rule", "RuleDoc", "RuleMeta", "CATEGORY_LETTERS", "format_message", "line_spans"]

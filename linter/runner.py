@@ -74,22 +74,22 @@ def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool) -> 
     """The files to lint with their configurations, in a stable order, each once."""
     out: list[tuple[Path, Config]] = []
     seen: set[str] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for f in walk(path, resolver.for_path):
-                key = os.path.normcase(os.path.abspath(f))
-                if key not in seen:
-                    seen.add(key)
-                    out.append((f, resolver.for_path(f)))
-            continue
-        cfg = resolver.for_path(path if path.exists() else path.parent if str(path.parent) else Path("."))
-        if force_exclude and is_excluded(path, cfg):
-            continue
+
+    def add(path: Path, cfg: Config) -> None:
         key = os.path.normcase(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             out.append((path, cfg))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for f in walk(path, resolver.for_path):
+                add(f, resolver.for_path(f))
+            continue
+        cfg = resolver.for_path(path)   # a missing file still gets its folder's configuration
+        if not (force_exclude and is_excluded(path, cfg)):
+            add(path, cfg)
     return out
 
 

@@ -128,6 +128,8 @@ def test_fix_does_not_write_through_symlinks(tmp_path):
     link.symlink_to(target)
     result = lint_file(link, "link.txt", ALL, fix=True)
     assert result.write_error and target.read_text(encoding="utf-8") == "各位代表,现在开会。"
+    # The report describes the file as it stands, not the fix that was not written.
+    assert result.fixes_applied == 0 and not result.changed and [f.code for f in result.findings] == ["P101"]
 
 
 def test_empty_and_whitespace_files_are_reported(tmp_path):

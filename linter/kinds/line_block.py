@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Edit
-from ..rule import Option, Rule
+from ..rule import Option, Rule, line_spans
 from . import kind
 
 
@@ -39,7 +39,7 @@ class LineBlockRule(Rule):
             return  # a block needs a strong word somewhere
         block: list[tuple[int, int]] = []   # line spans of the current run
         blanks = 0
-        for s, e in _line_spans(text):
+        for s, e in line_spans(text):
             line = text[s:e]
             if not line.strip():
                 if block:
@@ -73,12 +73,3 @@ class LineBlockRule(Rule):
         words = " ".join(text[s:e].strip() for s, e in block)
         yield self.finding(start, end, fix=fix, group=self.meta.code, subsumes=True,
                            words=words if len(words) <= 30 else words[:29] + "…", lines=len(block))
-
-
-def _line_spans(text: str):
-    pos, n = 0, len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        nl = n if nl < 0 else nl
-        yield pos, nl
-        pos = nl + 1

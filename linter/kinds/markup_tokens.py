@@ -9,7 +9,7 @@ escapes become the character they stand for).
 from __future__ import annotations
 
 from ..finding import Applicability, Edit
-from ..markup import emphasis_splits_word, strip_delims
+from ..markup import emphasis_splits_word
 from ..rule import Option, Rule
 from . import kind
 
@@ -40,36 +40,42 @@ class MarkupRule(Rule):
         for tok in doc.markup.of_kind(o["token"]):
             if self.tags is not None and tok.name not in self.tags:
                 continue
-            split = emphasis_splits_word(text, tok) if tok.kind == "emphasis" else ""
+            split = ""
+            if tok.kind == "emphasis":
+                split = emphasis_splits_word(text, tok, doc.line_starts[doc.line_at(tok.start) - 1])
             if o["mid-word-only"] and not split:
                 continue
-            kept = strip_delims(text, tok)
-            if tok.kind == "entity" and kept in _SPACE_ENTITIES:
-                kept = " "
             fix = None
             if self.meta.applicability:
                 if tok.replacement is not None:
-                    edits = [Edit(tok.start, tok.end, kept)]
+                    edits = [Edit(tok.start, tok.end, _spoken(tok.replacement, tok.kind))]
                 else:
                     edits = [Edit(s, e, "") for s, e in tok.delims]
                 fix = self.make_fix(edits)
-            content = text[tok.content[0]:tok.content[1]] if tok.content else ""
+            # Messages show short previews: an outer tag's content may be most of the file.
+            c0, c1 = tok.content if tok.content else (tok.end, tok.end)
             detail = ""
             if split:
                 detail = f" (it {split})"
-            elif tok.kind == "html-tag" and len(content) > o["prose-length"]:
-                detail = f" around {len(content)} characters of prose"
-            shown = text[tok.start:tok.end]
-            if tok.kind == "html-tag" and len(tok.delims) == 2 and len(content) > o["prose-length"]:
+            elif tok.kind == "html-tag" and c1 - c0 > o["prose-length"]:
+                detail = f" around {c1 - c0} characters of prose"
+            if tok.kind == "html-tag" and len(tok.delims) == 2 and c1 - c0 > o["prose-length"]:
                 (a, b), (c, d) = tok.delims
                 shown = f"{text[a:b]}…{text[c:d]}"
+            else:
+                shown = text[tok.start:min(tok.end, tok.start + 40)]
             # A heading is reported at its marker; the rest of the line is its title.
             start, end = tok.delims[0] if tok.kind == "heading" else (tok.start, tok.end)
             yield self.finding(
                 start, end, fix=fix, group=f"{self.meta.code}:{tok.kind}:{tok.name}",
-                markup=_short(shown), content=_short(content),
-                kept=_short(kept), name=tok.name, detail=detail,
+                markup=_short(shown), content=_short(text[c0:min(c1, c0 + 40)]), name=tok.name,
+                detail=detail,
             )
+
+
+def _spoken(replacement: str, kind: str) -> str:
+    """What an entity or escape becomes in text (space entities become a plain space)."""
+    return " " if kind == "entity" and replacement in _SPACE_ENTITIES else replacement
 
 
 def _short(s: str, n: int = 30) -> str:

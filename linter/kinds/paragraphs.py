@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..charclass import TERMINAL, is_han
 from ..finding import Applicability, Edit
-from ..rule import Option, Rule
+from ..rule import Option, Rule, line_spans
 from . import kind
 from .headings import series_of
 
@@ -34,19 +34,12 @@ _DOC_TYPES = ("通知", "意见", "决定", "决议", "报告", "方案", "办�
 
 def _lines(text: str):
     """(start, end) of every line's visible text (indentation and trailing space trimmed)."""
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        s, e = pos, nl
+    for s, e in line_spans(text):
         while s < e and text[s] in _SPACES:
             s += 1
         while e > s and text[e - 1] in _SPACES:
             e -= 1
         yield s, e
-        pos = nl + 1
 
 
 @kind("broken-paragraph")
