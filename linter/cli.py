@@ -103,6 +103,8 @@ def check(
                                                    "command line (for pre-commit)."),
     config: Optional[Path] = typer.Option(None, help="Use this configuration file for every file."),
     encoding: Optional[str] = typer.Option(None, help="Decode files with this codec (e.g. gb18030)."),
+    jurisdiction: Optional[str] = typer.Option(None, help="The division every file belongs to "
+                                                          "(湛河区, 平顶山市湛河区, 410411 or national)."),
 ) -> None:
     """Lint files and folders."""
     from .reporters import REPORTERS
@@ -114,6 +116,7 @@ def check(
         select=_split(select) if select else None, extend_select=_split(extend_select),
         ignore=_split(ignore), fail_on=Severity(fail_on.value) if fail_on else None,
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, force_exclude=force_exclude, encoding=encoding,
+        context=_stated_context(jurisdiction),
     )
     if encoding:
         import codecs
@@ -178,6 +181,69 @@ def rules_cmd(
     header = ("code", "name", "category", "severity", "fix", "")
     for row in [header] + rows:
         sys.stdout.write(("  ".join(c.ljust(w) for c, w in zip(row, widths)) + f"  {row[5]}").rstrip() + "\n")
+
+
+def _stated_context(jurisdiction: Optional[str]) -> dict:
+    if not jurisdiction:
+        return {}
+    from .config import jurisdiction_problem
+    problem = jurisdiction_problem(jurisdiction)
+    if problem:
+        _error(f"--jurisdiction: {problem}")
+        raise typer.Exit(EXIT_USAGE)
+    return {"jurisdiction": jurisdiction}
+
+
+@app.command()
+def context(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or folders (default: .)."),
+    format: Format = typer.Option(Format.text, "--format", help="text or json."),
+    config: Optional[Path] = typer.Option(None, help="Use this configuration file for every file."),
+    jurisdiction: Optional[str] = typer.Option(None, help="State the division (as for check)."),
+    encoding: Optional[str] = typer.Option(None, help="Decode files with this codec."),
+) -> None:
+    """Show what reportlint infers about each document: its jurisdiction (and why), year, script."""
+    from .config import ConfigResolver
+    from .context import Context
+    from .decoding import DecodeProblem, decode
+    from .document import Document
+    from .paths import relative_to_root
+    from .runner import collect, display_path
+
+    _stdout_utf8()
+    stated = _stated_context(jurisdiction)
+    try:
+        resolver = ConfigResolver(config)
+        files = collect(list(paths) if paths else ["."], resolver, force_exclude=False)
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+    out, code = [], EXIT_OK
+    for path, cfg in files:
+        shown = display_path(path, Path.cwd().resolve())
+        try:
+            d = decode(path.read_bytes(), encoding or cfg.encoding)
+        except (OSError, DecodeProblem) as exc:
+            sys.stderr.write(f"{shown}: error: {getattr(exc, 'message', exc)}\n")
+            code = 3
+            continue
+        ctx = Context(Document(d.text, shown),
+                      {"context": {**cfg.context_for(relative_to_root(path, cfg.root)), **stated}})
+        j = ctx.jurisdiction
+        out.append({"path": shown, "jurisdiction": j.describe(), "status": j.status,
+                    "code": j.entry.code if j.entry else None, "source": j.source,
+                    "evidence": j.evidence, "year": ctx.doc_year, "script": ctx.script})
+    if format is Format.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for item in out:
+            sys.stdout.write(f"{item['path']}\n  jurisdiction: {item['jurisdiction']}"
+                             + (f", from the {item['source']}" if item["source"] else "") + "\n")
+            for reason in item["evidence"]:
+                sys.stdout.write(f"    {reason}\n")
+            sys.stdout.write(f"  year: {item['year'] or 'unknown'}\n  script: {item['script']}\n")
+    raise typer.Exit(code)
 
 
 def _load_rules(config: Optional[Path]):

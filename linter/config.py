@@ -43,7 +43,10 @@ SCHEMA: dict[str, tuple[type, str]] = {
     "extend-packs": (list, "extra rule pack files (YAML), relative to this configuration"),
     "rules": (dict, "options per rule code, e.g. {U101: {target: majority}}"),
     "encoding": (str, "decode files with this codec instead of detecting UTF-8/UTF-16"),
+    "context": (dict, "facts about the documents: {jurisdiction: 湛河区, year: 2026}"),
+    "per-file-context": (dict, "glob -> context for matching files"),
 }
+CONTEXT_KEYS = {"jurisdiction": str, "year": int}
 
 
 @dataclass
@@ -61,6 +64,8 @@ class Config:
     extend_packs: list[Path] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     encoding: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    per_file_context: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     # Line of each key in the source file (0 when unknown, as in TOML).
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -75,6 +80,15 @@ class Config:
         return (tuple(self.select) if self.select is not None else None, tuple(self.extend_select),
                 tuple(self.ignore), tuple(sorted((k, v.value) for k, v in self.severity.items())),
                 tuple(str(p) for p in self.extend_packs), repr(sorted(self.rule_options.items())))
+
+    def context_for(self, rel_path: str) -> dict[str, Any]:
+        """The stated context of a file: the configuration's, then matching per-file entries."""
+        from .paths import glob_match
+        out = dict(self.context)
+        for glob, ctx in self.per_file_context:
+            if glob_match(rel_path, glob):
+                out.update(ctx)
+        return out
 
 
 def load_config(path: Path) -> Config:
@@ -138,7 +152,47 @@ def parse_config(data: dict, source: Path | None, lines: dict[str, int]) -> Conf
         cfg.rule_options[str(code)] = dict(opts)
     if "encoding" in data:
         cfg.encoding = data["encoding"]
+    if "context" in data:
+        cfg.context = check_context(data["context"], lambda m: fail("context", m))
+    for glob, ctx in data.get("per-file-context", {}).items():
+        if not isinstance(ctx, dict):
+            raise fail("per-file-context", f"{glob!r} must map to a context mapping")
+        cfg.per_file_context.append((str(glob), check_context(ctx, lambda m: fail("per-file-context", m))))
     return cfg
+
+
+def check_context(ctx: dict, fail) -> dict[str, Any]:
+    """Validate stated document facts; a jurisdiction must name exactly one division."""
+    out = {}
+    for key, value in ctx.items():
+        typ = CONTEXT_KEYS.get(key)
+        if typ is None:
+            raise fail(f"unknown context key {key!r} (known: {', '.join(CONTEXT_KEYS)})")
+        if not isinstance(value, typ) or isinstance(value, bool):
+            raise fail(f"{key} must be {'a whole number' if typ is int else 'a string'}")
+        out[key] = value
+    if "jurisdiction" in out:
+        problem = jurisdiction_problem(out["jurisdiction"], out.get("year"))
+        if problem:
+            raise fail(problem)
+    return out
+
+
+def jurisdiction_problem(name: str, year: int | None = None) -> str | None:
+    """Why ``name`` does not name exactly one division, or None when it does."""
+    if name.strip() in ("national", "全国", "全國"):
+        return None
+    from .gazetteer import load   # loaded only when a jurisdiction is stated
+    g = load()
+    found = g.lookup(name, min(year, g.max_year) if year else g.max_year)
+    codes = {e.code for e in found}
+    if not found:
+        return f"jurisdiction {name!r} is not a division in the gazetteer"
+    if len(codes) > 1:
+        options = "; ".join(sorted({"".join(a.name for a in reversed(g.ancestors(e))) + e.name + f" ({e.code})"
+                                    for e in found})[:4])
+        return f"jurisdiction {name!r} is ambiguous: {options}; qualify it (平顶山市湛河区) or give the code"
+    return None
 
 
 def parse_severity(value: Any, fail) -> Severity:

@@ -42,5 +42,7 @@ class Context:
         return value
 
 
-# Facts of the foundation live in linter/facts.py; importing it registers them.
+# Importing the fact modules registers their facts: the foundation's (punctuation, script)
+# and the place-name family's (year, places, jurisdiction, suspects).
 from . import facts as _facts  # noqa: E402,F401
+from . import places as _places  # noqa: E402,F401

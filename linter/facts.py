@@ -106,8 +106,8 @@ def punctuation(ctx: Context) -> PunctuationUse:
 
 
 @lru_cache(maxsize=1)
-def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """(traditional-only, simplified-only) characters from OpenCC's tables."""
+def _script_tables() -> tuple[re.Pattern, re.Pattern]:
+    """Character classes of traditional-only and simplified-only characters (from OpenCC's tables)."""
     import opencc
 
     base = Path(opencc.__file__).parent / "dictionary"
@@ -122,9 +122,9 @@ def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
         return table
 
     t2s, s2t = load("TSCharacters.txt"), load("STCharacters.txt")
-    trad_only = frozenset(c for c, s in t2s.items() if s != c and c not in s2t)
-    simp_only = frozenset(c for c, t in s2t.items() if t != c and c not in t2s)
-    return trad_only, simp_only
+    trad_only = sorted(c for c, s in t2s.items() if s != c and c not in s2t)
+    simp_only = sorted(c for c, t in s2t.items() if t != c and c not in t2s)
+    return re.compile(f"[{re.escape(''.join(trad_only))}]"), re.compile(f"[{re.escape(''.join(simp_only))}]")
 
 
 @fact
@@ -133,8 +133,8 @@ def script(ctx: Context) -> str:
     trad_only, simp_only = _script_tables()
     text = ctx.doc.text
     sample = text if len(text) < 200_000 else text[:100_000] + text[-100_000:]
-    t = sum(1 for ch in sample if ch in trad_only)
-    s = sum(1 for ch in sample if ch in simp_only)
+    t = len(trad_only.findall(sample))
+    s = len(simp_only.findall(sample))
     if t + s < 5:
         return "unknown"
     return "traditional" if t > s else "simplified"

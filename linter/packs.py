@@ -18,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .errors import ConfigError
 from .finding import CATEGORIES, Applicability, Severity
 from .kinds import KINDS
+from .resources import builtin_packs_dir
 from .rule import CATEGORY_LETTERS, Option, Rule, RuleDoc, RuleMeta
 
 COMMON_KEYS = {"code", "name", "kind", "category", "severity", "message", "fix", "enabled",
@@ -27,15 +28,6 @@ FORMATS = ("text", "markdown")
 STATUSES = ("stable", "preview", "deprecated")
 _CODE = re.compile(r"[A-Z][0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-
-
-def builtin_packs_dir() -> Path:
-    """``rules/`` shipped inside the wheel, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigError(f"the built-in rule packs are missing (looked in {here / 'rules'})")
 
 
 def builtin_pack_paths() -> list[Path]:

@@ -32,6 +32,7 @@ class RunOptions:
     diff: bool = False                 # compute fixes, print a diff, write nothing
     force_exclude: bool = False
     encoding: str | None = None
+    context: dict = field(default_factory=dict)     # stated on the command line (--jurisdiction)
 
 
 @dataclass
@@ -103,10 +104,12 @@ def run(options: RunOptions, cwd: Path | None = None) -> RunResult:
         rs: RuleSet = ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
                                   ignore=tuple(options.ignore))
         shown = display_path(path, cwd)
-        ignore = tuple(rs.ignored_for(relative_to_root(path, cfg.root)))
+        rel = relative_to_root(path, cfg.root)
+        ignore = tuple(rs.ignored_for(rel))
+        settings = {"context": {**cfg.context_for(rel), **options.context}}
         result = lint_file(path, shown, rs.rules, fix=options.fix or options.diff,
                            unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
-                           encoding=options.encoding or cfg.encoding, ignore=ignore)
+                           encoding=options.encoding or cfg.encoding, ignore=ignore, settings=settings)
         results.append(result)
         fail_on[shown] = options.fail_on or cfg.fail_on
         for r in rs.rules:

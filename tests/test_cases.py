@@ -6,7 +6,8 @@ least one finding; ``count`` pins how many, ``findings`` pins positions).
 with unsafe fixes too); the fixed text must then be clean of the rule and
 unchanged by another pass. A ``fail`` case with neither must come out of
 fixing untouched. ``format: markdown`` lints the text as a .md file;
-``options`` sets the rule's options; ``known_failure`` marks a documented
+``options`` sets the rule's options; ``context`` states document facts
+(``{jurisdiction: 湛河区}``); ``known_failure`` marks a documented
 gap (a strict xfail, never deleted).
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from linter.registry import RuleSet, all_rules
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"pass", "fail", "fix", "unsafe_fix", "count", "findings", "format", "options",
-             "known_failure", "comment"}
+             "context", "known_failure", "comment"}
 
 
 def _load_cases():
@@ -58,7 +59,8 @@ def test_case(code, name, case):
     fmt = case.get("format")
     text = case.get("pass", case.get("fail"))
     doc = _doc(text, fmt)
-    findings, failures = lint_document(doc, rules)
+    settings = {"context": case["context"]} if "context" in case else None
+    findings, failures = lint_document(doc, rules, settings)
     assert not failures, failures
     mine = [f for f in findings if f.code == code]
     if "pass" in case:
@@ -75,11 +77,11 @@ def test_case(code, name, case):
         assert doc.offset(f.line, f.column) == f.start
     unsafe = "unsafe_fix" in case
     expected = case.get("unsafe_fix", case.get("fix", text))
-    fixed, _, _, converged, _ = fix_document(doc, rules, unsafe=unsafe)
+    fixed, _, _, converged, _ = fix_document(doc, rules, unsafe=unsafe, settings=settings)
     assert converged
     assert fixed.raw == expected
     if expected != text:
-        again, left, applied, _, _ = fix_document(fixed, rules, unsafe=unsafe)
+        again, left, applied, _, _ = fix_document(fixed, rules, unsafe=unsafe, settings=settings)
         assert applied == 0 and again.raw == fixed.raw
         assert not [f for f in left if f.code == code and f.fixable], "a fixed text still has fixable findings"
 

@@ -1,4 +1,7 @@
-"""The pre-commit hooks, run for real with `pre-commit try-repo` in a throwaway repository."""
+"""The pre-commit hooks, run for real with `pre-commit try-repo` in a throwaway repository.
+
+`try-repo` installs the project from git: files not yet tracked are not in it.
+"""
 from __future__ import annotations
 
 import os

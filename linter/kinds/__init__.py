@@ -29,6 +29,7 @@ from . import (  # noqa: E402,F401
     markup_tokens,
     paragraphs,
     pattern,
+    placename,
     punctuation,
     substitution,
 )
