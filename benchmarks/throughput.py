@@ -22,7 +22,8 @@ from linter.engine import lint_document
 from linter.registry import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
-FAMILIES = {"markup": "M", "punctuation": "P", "layout": "L", "units": "U", "garbled": "G", "placename": "N"}
+FAMILIES = {"markup": "M", "punctuation": "P", "layout": "L", "units": "U", "garbled": "G", "placename": "N",
+            "script": "S"}
 
 
 def corpus(megabytes: float) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:

@@ -43,10 +43,11 @@ SCHEMA: dict[str, tuple[type, str]] = {
     "extend-packs": (list, "extra rule pack files (YAML), relative to this configuration"),
     "rules": (dict, "options per rule code, e.g. {U101: {target: majority}}"),
     "encoding": (str, "decode files with this codec instead of detecting UTF-8/UTF-16"),
-    "context": (dict, "facts about the documents: {jurisdiction: 湛河区, year: 2026}"),
+    "context": (dict, "facts about the documents: {jurisdiction: 湛河区, year: 2026, script: traditional, standard: tw}"),
     "per-file-context": (dict, "glob -> context for matching files"),
 }
-CONTEXT_KEYS = {"jurisdiction": str, "year": int}
+CONTEXT_KEYS = {"jurisdiction": str, "year": int, "script": str, "standard": str}
+CONTEXT_CHOICES = {"script": ("simplified", "traditional"), "standard": ("tw", "hk", "generic")}
 
 
 @dataclass
@@ -170,6 +171,8 @@ def check_context(ctx: dict, fail) -> dict[str, Any]:
             raise fail(f"unknown context key {key!r} (known: {', '.join(CONTEXT_KEYS)})")
         if not isinstance(value, typ) or isinstance(value, bool):
             raise fail(f"{key} must be {'a whole number' if typ is int else 'a string'}")
+        if key in CONTEXT_CHOICES and value not in CONTEXT_CHOICES[key]:
+            raise fail(f"{key} must be one of {', '.join(CONTEXT_CHOICES[key])}")
         out[key] = value
     if "jurisdiction" in out:
         problem = jurisdiction_problem(out["jurisdiction"], out.get("year"))

@@ -1,4 +1,4 @@
-"""The foundation's document facts: punctuation use and script.
+"""The foundation's document facts: punctuation use, and the script of the text.
 
 Each fact reads the prose view (markup removed), so ``**130亿元**,`` counts
 as a comma after Han text. Offsets in the facts are prose-view offsets; rules
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from .charclass import CJK_PUNCT, HAN
 from .context import Context, fact
@@ -105,36 +103,37 @@ def punctuation(ctx: Context) -> PunctuationUse:
     return use
 
 
-@lru_cache(maxsize=1)
-def _script_tables() -> tuple[re.Pattern, re.Pattern]:
-    """Character classes of traditional-only and simplified-only characters (from OpenCC's tables)."""
-    import opencc
-
-    base = Path(opencc.__file__).parent / "dictionary"
-
-    def load(name: str) -> dict[str, str]:
-        table = {}
-        with open(base / name, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 2 and len(parts[0]) == 1:
-                    table[parts[0]] = parts[1].split(" ")[0]
-        return table
-
-    t2s, s2t = load("TSCharacters.txt"), load("STCharacters.txt")
-    trad_only = sorted(c for c, s in t2s.items() if s != c and c not in s2t)
-    simp_only = sorted(c for c, t in s2t.items() if t != c and c not in t2s)
-    return re.compile(f"[{re.escape(''.join(trad_only))}]"), re.compile(f"[{re.escape(''.join(simp_only))}]")
-
-
 @fact
 def script(ctx: Context) -> str:
-    """'simplified', 'traditional' or 'unknown' (too little Han text to tell)."""
-    trad_only, simp_only = _script_tables()
-    text = ctx.doc.text
-    sample = text if len(text) < 200_000 else text[:100_000] + text[-100_000:]
-    t = len(trad_only.findall(sample))
-    s = len(simp_only.findall(sample))
+    """'simplified', 'traditional' or 'unknown' (too little Han text to tell); stated wins."""
+    stated = (ctx.settings.get("context") or {}).get("script")
+    if stated:
+        return stated
+    from .hanzi import script_counts
+    t, s = script_counts(ctx.doc.text)
     if t + s < 5:
         return "unknown"
     return "traditional" if t > s else "simplified"
+
+
+@fact
+def script_standard(ctx: Context) -> str:
+    """Which traditional standard a traditional text follows: 'tw', 'hk' or 'generic'."""
+    stated = (ctx.settings.get("context") or {}).get("standard")
+    if stated:
+        return stated
+    from .hanzi import standard_of
+    return standard_of(ctx.doc.text) if ctx.script == "traditional" else "generic"
+
+
+@fact
+def script_suspects(ctx: Context) -> list:
+    """Characters out of the document's script (linter/hanzi.py), on the prose view."""
+    from . import hanzi
+    text = ctx.doc.prose.text
+    if ctx.script == "simplified":
+        return hanzi.traditional_in_simplified(text)
+    if ctx.script == "traditional":
+        return (hanzi.simplified_in_traditional(text, ctx.script_standard)
+                + hanzi.wrong_conversions(text, ctx.script_standard))
+    return []
