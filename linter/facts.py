@@ -104,16 +104,33 @@ def punctuation(ctx: Context) -> PunctuationUse:
 
 
 @fact
+def script_counts(ctx: Context) -> tuple[int, int]:
+    """How many characters only traditional, and only simplified, text uses."""
+    from .hanzi import script_counts as count
+    return count(ctx.doc.text)
+
+
+@fact
 def script(ctx: Context) -> str:
     """'simplified', 'traditional' or 'unknown' (too little Han text to tell); stated wins."""
     stated = (ctx.settings.get("context") or {}).get("script")
     if stated:
         return stated
-    from .hanzi import script_counts
-    t, s = script_counts(ctx.doc.text)
+    t, s = ctx.script_counts
     if t + s < 5:
         return "unknown"
     return "traditional" if t > s else "simplified"
+
+
+@fact
+def simplified_prose(ctx: Context) -> str:
+    """The prose view in simplified script, character for character (same offsets), for rules
+    that look words up: traditional text, and the traditional passages of a simplified one."""
+    text = ctx.doc.prose.text
+    if ctx.script != "traditional" and not ctx.script_counts[0]:
+        return text
+    from .hanzi import tables
+    return tables().to_simplified(text)
 
 
 @fact
