@@ -24,6 +24,7 @@ from . import (  # noqa: E402,F401
     consistency,
     duplicates,
     engine,
+    garbled,
     headings,
     line_block,
     markup_tokens,
@@ -33,4 +34,5 @@ from . import (  # noqa: E402,F401
     punctuation,
     script,
     substitution,
+    typo,
 )
