@@ -43,6 +43,7 @@ class Context:
 
 
 # Importing the fact modules registers their facts: the foundation's (punctuation, script)
-# and the place-name family's (year, places, jurisdiction, suspects).
+# the place-name family's (year, places, jurisdiction, suspects) and the figures' statements.
 from . import facts as _facts  # noqa: E402,F401
+from . import metrics as _metrics  # noqa: E402,F401
 from . import places as _places  # noqa: E402,F401

@@ -24,6 +24,7 @@ from . import (  # noqa: E402,F401
     consistency,
     duplicates,
     engine,
+    figures,
     garbled,
     headings,
     line_block,
