@@ -23,7 +23,7 @@ from linter.registry import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = {"markup": "M", "punctuation": "P", "layout": "L", "units": "U", "garbled": "G", "placename": "N",
-            "script": "S", "typo": "T"}
+            "script": "S", "typo": "T", "consistency": "C"}
 
 
 def corpus(megabytes: float) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:

@@ -9,6 +9,7 @@ consistency rule (C101) compares their values. The words are data: ``rules/data/
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,59 +83,73 @@ def statements(text: str, year: int | None = None) -> list[Statement]:
     out = []
     headings = _heading_periods(text, year, v)
     quantities = parse(text)
+    clauses, sentences = _Marks(text, _CLAUSE_MARKS), _Marks(text, _SENTENCE_MARKS)
+    stops, clause_ends = _Marks(text, _FULL_STOPS), _Marks(text, _CLAUSE_MARKS + "。")
+    lines = _Marks(text, "\n")
+    # Period words are found once; each figure folds those of its sentence or line.
+    mentions = [(m.start(), m.group(), m.group(1)) for m in v.period_rx.finditer(text)]
+    mention_at = [m[0] for m in mentions]
+
+    def period_between(a: int, b: int) -> str | None:
+        return _fold_period(mentions[bisect_left(mention_at, a):bisect_left(mention_at, b)], year, v)
+
+    targets: dict[int, bool] = {}
     for i, q in enumerate(quantities):
-        cstart = _clause_start(text, q.start)
+        cstart = clauses.start_before(q.start)
         if i > 0 and quantities[i - 1].end > cstart:
             cstart = quantities[i - 1].end     # 惠及62个行政村11.97万人: the clause of 11.97万人 is empty
         clause = text[cstart:q.start]
         # A figure right after another one's clause mark (增长7%、8%) belongs to the same clause.
-        shared = "分别" in text[_sentence_start(text, q.start):q.start] or (
+        sstart = sentences.start_before(q.start)
+        shared = "分别" in text[sstart:q.start] or (
             i > 0 and text[quantities[i - 1].end:q.start] in ("、", "和", "与", "，"))
         metric, rel_word, rel = _metric(clause, q, v)
-        sstart = _sentence_start(text, q.start)
         # Targets are announced once for a list: 主要预期目标是：…；…；城镇新增就业50万人。
-        full = text[_sentence_start(text, q.start, _FULL_STOPS):_sentence_end(text, q.end, _FULL_STOPS)]
-        target = any(w in full for w in v.target_words)
-        period = _period(text[sstart:q.start], year, v)
+        full_start = stops.start_before(q.start)
+        target = targets.get(full_start)
+        if target is None:
+            full = text[full_start:stops.end_after(q.end)]
+            target = targets[full_start] = any(w in full for w in v.target_words)
+        period = period_between(sstart, q.start)
         if period is None:
-            period = _period(text[text.rfind("\n", 0, q.start) + 1:q.start], year, v)
+            period = period_between(lines.start_before(q.start), q.start)
         if period is None:
             period = _inherited(headings, q.start)
         if period is None and target:
             period = str(year) if year else "今年"     # a report's targets are for its own year
         ends = q.end >= len(text) or text[q.end] in _CLAUSE_MARKS + "。"
-        thing = metric if ends else text[q.end:_clause_end(text, q.end)]
+        thing = metric if ends else text[q.end:clause_ends.end_after(q.end)]
         out.append(Statement(q, metric, rel, rel_word, period, target, cstart, shared, ends, thing,
                              metric in v.headline))
     return out
 
 
-def _clause_start(text: str, i: int) -> int:
-    return max(text.rfind(c, 0, i) for c in _CLAUSE_MARKS) + 1
+class _Marks:
+    """Positions of one set of boundary marks, for the nearest one before or after an offset
+    (a bisection: searching the text for each figure would be quadratic in its length)."""
 
+    def __init__(self, text: str, marks: str):
+        self.at = [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)]
+        self.n = len(text)
 
-def _clause_end(text: str, i: int) -> int:
-    return _sentence_end(text, i, _CLAUSE_MARKS + "。")
+    def start_before(self, i: int) -> int:
+        k = bisect_left(self.at, i)
+        return self.at[k - 1] + 1 if k else 0
 
-
-def _sentence_start(text: str, i: int, marks: str = _SENTENCE_MARKS) -> int:
-    return max(text.rfind(c, 0, i) for c in marks) + 1
-
-
-def _sentence_end(text: str, i: int, marks: str = _SENTENCE_MARKS) -> int:
-    ends = [j for c in marks if (j := text.find(c, i)) >= 0]
-    return min(ends) if ends else len(text)
+    def end_after(self, i: int) -> int:
+        k = bisect_left(self.at, i)
+        return self.at[k] if k < len(self.at) else self.n
 
 
 def _metric(clause: str, q: Quantity, v: Vocabulary) -> tuple[str, str, str]:
     """(metric, relation word, relation class) read from the words before a figure."""
     words = clause.strip(_QUOTES)
     rel_word, rel = "", "level"
-    for w, cls in v.relations:
-        if words.endswith(w):
-            rel_word, rel = w, cls
-            words = words[: -len(w)]
-            break
+    m = _relation_rx(v.relations).search(words)
+    if m:
+        rel_word = m.group()
+        rel = dict(v.relations)[rel_word]
+        words = words[: m.start()]
     for w in ("同比", "比上年", "年均", "分别"):
         if words.endswith(w):
             words = words[: -len(w)]
@@ -143,28 +158,39 @@ def _metric(clause: str, q: Quantity, v: Vocabulary) -> tuple[str, str, str]:
     if rel_word.startswith("年均"):
         rel = "annual " + rel
     words = _YEAR.sub("", words)
-    changed = True
-    while changed and words:
-        changed = False
-        words = words.strip(_QUOTES)
-        for p in v.prefixes:
-            if words.startswith(p):
-                words, changed = words[len(p):], True
-                break
+    words = _prefix_rx(v.prefixes).sub("", words.strip(_QUOTES))
     words = words.strip(_QUOTES)
     if len(words) < 2 or words in v.generic:
         return "", rel_word, rel
     return v.canonical.get(words, words), rel_word, rel
 
 
+@lru_cache(maxsize=4)
+def _prefix_rx(prefixes: tuple[str, ...]) -> "re.Pattern":
+    # Any run of place, time and connective words at the start of a clause (全市今年…).
+    alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(f"^(?:(?:{alts})[{re.escape(_QUOTES)}]*)+")
+
+
+@lru_cache(maxsize=4)
+def _relation_rx(relations: tuple[tuple[str, str], ...]) -> "re.Pattern":
+    # Longest first: 年均增长 before 增长; anchored at the end of the clause.
+    return re.compile("(?:" + "|".join(re.escape(w) for w, _ in relations) + ")$")
+
+
 def _period(text: str, year: int | None, v: Vocabulary) -> str | None:
     """The last period named in ``text``: a year, 今年 (the report's year), a plan period."""
+    return _fold_period([(m.start(), m.group(), m.group(1)) for m in v.period_rx.finditer(text)], year, v)
+
+
+def _fold_period(mentions, year: int | None, v: Vocabulary) -> str | None:
+    """The period the last of ``mentions`` (offset, word, year digits) names, with a part of
+    the year named after it (2025年上半年)."""
     found = None
     part = ""
-    for m in v.period_rx.finditer(text):
-        w = m.group()
-        if m.group(1):
-            found = m.group(1)
+    for _, w, digits in mentions:
+        if digits:
+            found = digits
         elif w in v.relative_years:
             # Without the report's year, 今年 stays a label: it still matches another 今年.
             found = str(year + v.relative_years[w]) if year else ("今年" if v.relative_years[w] == 0 else w)
@@ -194,12 +220,8 @@ def _heading_periods(text: str, year: int | None, v: Vocabulary) -> list[tuple[i
 
 
 def _inherited(headings: list[tuple[int, str | None]], i: int) -> str | None:
-    period = None
-    for start, p in headings:
-        if start > i:
-            break
-        period = p
-    return period
+    k = bisect_left(headings, (i + 1,))      # the last heading that starts at or before i
+    return headings[k - 1][1] if k else None
 
 
 @fact

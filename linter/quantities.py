@@ -96,11 +96,19 @@ def tables() -> Tables:
 
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 _CN = "[〇零一二两三四五六七八九十百千万亿点]+"
-# A number not glued to letters or other digits (PM2.5, G20, V1.2 are names, not quantities).
-_NUMBER = regex.compile(
-    rf"(?P<pct>百分之)(?P<pcn>{_CN})"
-    rf"|(?<![0-9０-９.．A-Za-z_])(?P<ar>{_ARABIC})"
-    rf"|(?<![〇零一二两三四五六七八九十百千万亿点])(?P<cn>{_CN})")
+
+
+@lru_cache(maxsize=1)
+def _number_rx() -> "regex.Pattern":
+    """A number not glued to letters or other digits (PM2.5, G20, V1.2 are names, not
+    quantities). A Chinese numeral counts only right before a unit (or 余/多 and a unit): most
+    一 and 十 in prose are parts of words (一体化, 十分), and skipping them early is the speed."""
+    t = tables()
+    first = "".join(sorted({n[0] for n in t.notations} | {"余", "多", " "}))
+    return regex.compile(
+        rf"(?P<pct>百分之)(?P<pcn>{_CN})"
+        rf"|(?<![0-9０-９.．A-Za-z_])(?P<ar>{_ARABIC})"
+        rf"|(?<![〇零一二两三四五六七八九十百千万亿点])(?P<cn>{_CN})(?=[{regex.escape(first)}])")
 _SPACES = " \u00a0\u2009"
 _ORDINAL_BEFORE = ("第", "星期", "周")
 
@@ -108,11 +116,12 @@ _ORDINAL_BEFORE = ("第", "星期", "周")
 def parse(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
     t = tables()
+    number_rx = _number_rx()
     out: list[Quantity] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = _NUMBER.search(text, pos)
+        m = number_rx.search(text, pos)
         if m is None:
             break
         q = _quantity(text, m, t)
@@ -251,10 +260,15 @@ def _skip_spaces(text: str, i: int) -> int:
 
 
 def _starts(text: str, i: int, words: tuple[str, ...]) -> str:
-    for w in words:
-        if text.startswith(w, i):
-            return w
-    return ""
+    """The longest of ``words`` at ``i`` ('' when none): one regex match per word list."""
+    m = _alternation(words).match(text, i)
+    return m.group() if m else ""
+
+
+@lru_cache(maxsize=None)
+def _alternation(words: tuple[str, ...]) -> "regex.Pattern":
+    # Longest first, so the first alternative that matches is the longest word.
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _tail(text: str, i: int, t: Tables):
@@ -313,7 +327,7 @@ def _range_end(text: str, i: int, t: Tables):
     if not mark:
         return None
     k = _skip_spaces(text, j + len(mark))
-    m2 = _NUMBER.match(text, k)
+    m2 = _number_rx().match(text, k)
     if m2 is None or m2.group("pct"):
         return None
     if mark in "-－" and m2.group("cn"):
