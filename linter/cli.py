@@ -16,7 +16,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_OK, EXIT_USAGE, ConfigError
+from .errors import EXIT_OK, EXIT_USAGE, ConfigError, one_line
 from .finding import Severity
 
 app = typer.Typer(
@@ -65,7 +65,7 @@ def _use_color(no_color: bool, stream) -> bool:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"reportlint: error: {message}\n")
+    sys.stderr.write(f"reportlint: error: {one_line(message)}\n")
 
 
 def _version(value: bool) -> None:
@@ -133,11 +133,11 @@ def check(
 
     for r in result.files:
         if r.error:
-            sys.stderr.write(f"{r.path}: error: {r.error.message}\n")
+            sys.stderr.write(f"{r.path}: error: {one_line(r.error.message)}\n")
         if r.write_error:
-            sys.stderr.write(f"{r.path}: error: {r.write_error.message}\n")
+            sys.stderr.write(f"{r.path}: error: {one_line(r.write_error.message)}\n")
         for failure in r.rule_failures:
-            sys.stderr.write(f"{r.path}: error: {failure.message}\n")
+            sys.stderr.write(f"{r.path}: error: {one_line(failure.message)}\n")
         if not r.converged:
             sys.stderr.write(f"{r.path}: warning: fixes did not settle after several rounds; "
                              "run again and review the changes\n")
@@ -224,7 +224,7 @@ def context(
         try:
             d = decode(path.read_bytes(), encoding or cfg.encoding)
         except (OSError, DecodeProblem) as exc:
-            sys.stderr.write(f"{shown}: error: {getattr(exc, 'message', exc)}\n")
+            sys.stderr.write(f"{shown}: error: {one_line(getattr(exc, 'message', exc))}\n")
             code = 3
             continue
         ctx = Context(Document(d.text, shown),
@@ -328,6 +328,19 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`reportlint check | head`): stop quietly, as Unix tools do.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set REPORTLINT_DEBUG=1 for the traceback, "
+               "and please report it)")
+        sys.exit(EXIT_USAGE)
 
 
 if __name__ == "__main__":  # pragma: no cover

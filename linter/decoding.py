@@ -9,6 +9,7 @@ offset of the first bad byte. A file we cannot fully decode is never fixed.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = (
@@ -89,6 +90,8 @@ def _classify(data: bytes, first_bad: int) -> DecodeProblem:
     Chinese UTF-16 has few NUL bytes, so NULs alone cannot tell it from binary.
     """
     head = data[:65536]
+    if _mostly_utf8(data):
+        return _invalid_utf8(data, first_bad)    # UTF-8 with a few broken bytes, not another codec
     even = len(data) % 2 == 0
     utf16 = [c for c in ("utf-16-le", "utf-16-be") if even]
     if b"\x00" in head:
@@ -104,6 +107,20 @@ def _classify(data: bytes, first_bad: int) -> DecodeProblem:
             return DecodeProblem("legacy-encoding", _legacy_message(codec), codec)
     if b"\x00" in head:
         return DecodeProblem("binary", "binary file (contains NUL bytes); not linted")
+    return _invalid_utf8(data, first_bad)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """At most one broken sequence per 200 characters, in text with some multi-byte UTF-8:
+    a UTF-8 report damaged in a few places (a cut character, a stray byte)."""
+    sample = data[:200_000]
+    text = sample.decode("utf-8", errors="replace")
+    broken = len(re.findall("\ufffd+", text))      # broken places, not bytes
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return multibyte >= 10 and broken <= max(2, len(text) // 200) and b"\x00" not in sample
+
+
+def _invalid_utf8(data: bytes, first_bad: int) -> DecodeProblem:
     line = data.count(b"\n", 0, first_bad) + 1
     return DecodeProblem(
         "invalid-encoding",

@@ -11,3 +11,8 @@ class ConfigError(Exception):
     """A configuration or rule-pack problem; the message names the file and line."""
 
     exit_code = EXIT_USAGE
+
+
+def one_line(message: object) -> str:
+    """A message on one line: error texts from YAML and the OS may span several."""
+    return " ".join(str(message).split())

@@ -9,13 +9,14 @@ names the pack file and line. Nothing here runs a rule.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import ConfigError
+from .errors import ConfigError, one_line
 from .finding import CATEGORIES, Applicability, Severity
 from .kinds import KINDS
 from .resources import builtin_packs_dir
@@ -64,13 +65,17 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     try:
-        return YAML(typ="rt").load(source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # ruamel warns on stderr (reused anchors …)
+            return YAML(typ="rt").load(source)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: invalid YAML: {exc.problem or exc.context}") from None
+        raise ConfigError(f"{path}{where}: invalid YAML: {one_line(exc.problem or exc.context)}") from None
     except YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        raise ConfigError(f"{path}: invalid YAML: {one_line(exc)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
 
 
 def load_pack(path: Path) -> list[Rule]:
