@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -348,13 +349,16 @@ def _group(text: str, positions: list[int], convert, kind: str, certain, passage
     """Runs of adjacent characters become one suspect; a sentence mostly in the other script
     (a pasted passage) becomes one suspect for the whole sentence."""
     out: list[Suspect] = []
+    # Sentence ends are listed once and bisected: a search per character would be quadratic
+    # on a long line.
+    stops = [m.start() for m in re.finditer(f"[{re.escape(SENTENCE_END)}]", text)]
     i = 0
     while i < len(positions):
         p = positions[i]
-        s_start = max(text.rfind(c, 0, p) for c in SENTENCE_END) + 1
-        ends = [e for e in (text.find(c, p) for c in SENTENCE_END) if e >= 0]
-        s_end = min(ends) + 1 if ends else len(text)
-        in_sentence = [q for q in positions[i:] if q < s_end]
+        k = bisect.bisect_left(stops, p)
+        s_start = stops[k - 1] + 1 if k else 0
+        s_end = stops[k] + 1 if k < len(stops) else len(text)
+        in_sentence = positions[i:bisect.bisect_left(positions, s_end, i)]
         sentence = text[s_start:s_end]
         if len(in_sentence) >= 3 and passage_of(sentence) >= 0.8:
             a, b = in_sentence[0], in_sentence[-1] + 1

@@ -184,11 +184,11 @@ def _period(text: str, year: int | None, v: Vocabulary) -> str | None:
 
 
 def _fold_period(mentions, year: int | None, v: Vocabulary) -> str | None:
-    """The period the last of ``mentions`` (offset, word, year digits) names, with a part of
-    the year named after it (2025年上半年)."""
-    found = None
+    """The period the last of ``mentions`` (offset, word, year digits) names that is a year or
+    plan period, with a part of the year named after it (2025年上半年). Read backwards and
+    stopped at that mention: a long line has many."""
     part = ""
-    for _, w, digits in mentions:
+    for _, w, digits in reversed(mentions):
         if digits:
             found = digits
         elif w in v.relative_years:
@@ -197,12 +197,10 @@ def _fold_period(mentions, year: int | None, v: Vocabulary) -> str | None:
         elif w in v.plan_periods:
             found = v.plan_periods[w]
         else:
-            part = w
+            part = part or w          # the last part named, if it follows the period
             continue
-        part = ""
-    if found is None:
-        return None
-    return f"{found} {part}" if part else found
+        return f"{found} {part}" if part else found
+    return None
 
 
 def _heading_periods(text: str, year: int | None, v: Vocabulary) -> list[tuple[int, str | None]]:
