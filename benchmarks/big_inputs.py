@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 
-def texts() -> list[str]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+def texts(source: str) -> list[str]:
+    seeds, real = sorted((ROOT / "seeds").glob("*.txt")), sorted(CORPUS.glob("*.txt"))
+    files = {"seeds": seeds, "real": real, "both": seeds + real}[source]
     return [p.read_text(encoding="utf-8") for p in files]
 
 
@@ -44,9 +45,11 @@ def main() -> None:
     ap.add_argument("--line-mb", type=float, default=50)
     ap.add_argument("--folder-mb", type=float, default=200)
     ap.add_argument("--select", default=None, help="rules to run (default: all)")
+    ap.add_argument("--source", choices=("both", "seeds", "real"), default="both",
+                    help="text to repeat: the seeds (dense with planted anomalies), the real corpus, or both")
     a = ap.parse_args()
     select = ["--select", a.select] if a.select else []
-    body = texts()
+    body = texts(a.source)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if a.folder_mb:

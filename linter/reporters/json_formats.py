@@ -58,17 +58,23 @@ def summary(run) -> dict:
 @reporter("json")
 class JsonReporter(Reporter):
     def render(self, run, out: TextIO) -> None:
-        doc = {
-            "version": 1,
-            "tool": {"name": "reportlint", "version": __version__},
-            "column_unit": "unicode_code_point",
-            "columns": COLUMNS,
-            "files": [file_entry(r) for r in run.files],
-            "findings": [finding_dict(f) for f in run.findings],
-            "summary": summary(run),
-        }
-        json.dump(doc, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        # Written piece by piece, one finding per line: a huge report never exists twice in
+        # memory (once as objects, once as dictionaries).
+        def dump(value) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        out.write('{\n "version": 1,\n')
+        out.write(f' "tool": {dump({"name": "reportlint", "version": __version__})},\n')
+        out.write(f' "column_unit": "unicode_code_point",\n "columns": {dump(COLUMNS)},\n')
+        out.write(' "files": [' + ",".join("\n  " + dump(file_entry(r)) for r in run.files) + "\n ],\n")
+        out.write(' "findings": [')
+        first = True
+        for r in run.files:
+            for f in r.findings:
+                out.write(("\n  " if first else ",\n  ") + dump(finding_dict(f)))
+                first = False
+        out.write("\n ],\n")
+        out.write(f' "summary": {json.dumps(summary(run), ensure_ascii=False, indent=1).replace(chr(10), chr(10) + " ")}\n}}\n')
 
 
 @reporter("jsonl")
