@@ -105,6 +105,13 @@ def check(
     encoding: Optional[str] = typer.Option(None, help="Decode files with this codec (e.g. gb18030)."),
     jurisdiction: Optional[str] = typer.Option(None, help="The division every file belongs to "
                                                           "(湛河区, 平顶山市湛河区, 410411 or national)."),
+    baseline: Optional[Path] = typer.Option(None, help="Report only findings this baseline file does not "
+                                                       "hold [default: the config's baseline]."),
+    write_baseline: Optional[Path] = typer.Option(None, help="Write every current finding to this baseline "
+                                                             "file and exit 0."),
+    prune_baseline: bool = typer.Option(False, help="Remove the baseline's stale entries (findings that "
+                                                    "are gone) from the file."),
+    fail_on_stale_baseline: bool = typer.Option(False, help="Fail (exit 1) when the baseline holds stale entries."),
 ) -> None:
     """Lint files and folders."""
     from .reporters import REPORTERS
@@ -116,7 +123,7 @@ def check(
         select=_split(select) if select else None, extend_select=_split(extend_select),
         ignore=_split(ignore), fail_on=Severity(fail_on.value) if fail_on else None,
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, force_exclude=force_exclude, encoding=encoding,
-        context=_stated_context(jurisdiction),
+        context=_stated_context(jurisdiction), baseline=baseline, write_baseline=write_baseline,
     )
     if encoding:
         import codecs
@@ -141,6 +148,11 @@ def check(
         if not r.converged:
             sys.stderr.write(f"{r.path}: warning: fixes did not settle after several rounds; "
                              "run again and review the changes\n")
+    if write_baseline:
+        n = len(result.findings)
+        sys.stderr.write(f"{write_baseline}: wrote {n} finding{'s' * (n != 1)} as the baseline\n")
+        raise typer.Exit(EXIT_OK)
+    stale_found = _report_accepted(result, statistics, prune_baseline)
 
     if diff:
         out = sys.stdout
@@ -160,7 +172,37 @@ def check(
     finally:
         if output_file:
             stream.close()
-    raise typer.Exit(result.exit_code(exit_zero=exit_zero))
+    code = result.exit_code(exit_zero=exit_zero)
+    if code == EXIT_OK and stale_found and fail_on_stale_baseline and not exit_zero:
+        code = 1
+    raise typer.Exit(code)
+
+
+def _report_accepted(result, statistics: bool, prune: bool) -> bool:
+    """Warn of stale baseline entries and unused suppressions; prune the baseline if asked.
+    Returns whether the baseline held stale entries."""
+    stale_found = False
+    for b in result.baselines:
+        stale = b.stale()
+        if not stale:
+            continue
+        stale_found = True
+        if prune:
+            gone = {(e["path"], e["code"], e["fingerprint"]) for e in stale}
+            left = b.write(keep=set(b.entries) - gone)
+            sys.stderr.write(f"{b.path}: removed {len(stale)} stale entr{'ies' if len(stale) != 1 else 'y'}, "
+                             f"{left} left\n")
+            continue
+        sys.stderr.write(f"{b.path}: warning: {len(stale)} stale entr{'ies' if len(stale) != 1 else 'y'} "
+                         "(findings that are gone); remove them with --prune-baseline\n")
+        if statistics:
+            for e in stale:
+                sys.stderr.write(f"  stale: {e['path']}: {e['code']} {e.get('text', '')!r}\n")
+    for sup in result.suppressions:
+        for e in sup.unused():
+            sys.stderr.write(f"{sup.path}:{e.line}: warning: unused suppression: {e.rule} {e.text!r} "
+                             "silenced nothing\n")
+    return stale_found
 
 
 @app.command("rules")

@@ -45,6 +45,8 @@ SCHEMA: dict[str, tuple[type, str]] = {
     "encoding": (str, "decode files with this codec instead of detecting UTF-8/UTF-16"),
     "context": (dict, "facts about the documents: {jurisdiction: 湛河区, year: 2026, script: traditional, standard: tw}"),
     "per-file-context": (dict, "glob -> context for matching files"),
+    "baseline": (str, "a baseline file of accepted findings (written by --write-baseline), relative to this configuration"),
+    "suppressions": (str, "a suppressions file (default: .reportlint-ignore.yaml beside this configuration)"),
 }
 CONTEXT_KEYS = {"jurisdiction": str, "year": int, "script": str, "standard": str}
 CONTEXT_CHOICES = {"script": ("simplified", "traditional"), "standard": ("tw", "hk", "generic")}
@@ -67,6 +69,8 @@ class Config:
     encoding: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     per_file_context: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    baseline: Path | None = None
+    suppressions: Path | None = None
     # Line of each key in the source file (0 when unknown, as in TOML).
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -153,6 +157,12 @@ def parse_config(data: dict, source: Path | None, lines: dict[str, int]) -> Conf
         cfg.rule_options[str(code)] = dict(opts)
     if "encoding" in data:
         cfg.encoding = data["encoding"]
+    if "baseline" in data:
+        cfg.baseline = root / data["baseline"]
+    if "suppressions" in data:
+        cfg.suppressions = root / data["suppressions"]
+        if not cfg.suppressions.is_file():
+            raise fail("suppressions", f"no such file: {data['suppressions']}")
     if "context" in data:
         cfg.context = check_context(data["context"], lambda m: fail("context", m))
     for glob, ctx in data.get("per-file-context", {}).items():

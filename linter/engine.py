@@ -77,8 +77,10 @@ def locate(doc: Document, finding: Finding) -> None:
 
 
 def lint_document(doc: Document, rules: tuple[Rule, ...] | list[Rule],
-                  settings: dict | None = None, ignore: tuple[str, ...] = ()
+                  settings: dict | None = None, ignore: tuple[str, ...] = (), keep=None
                   ) -> tuple[list[Finding], list[RuleFailure]]:
+    """Every finding of ``rules`` on ``doc``, sorted; ``keep(doc, findings)`` drops the ones the
+    user accepted (baseline, suppressions) before any fix is chosen."""
     ctx = Context(doc, settings)
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
@@ -104,7 +106,8 @@ def lint_document(doc: Document, rules: tuple[Rule, ...] | list[Rule],
             locate(doc, f)
             findings.append(f)
     findings.sort(key=Finding.sort_key)
-    return drop_subsumed(findings), failures
+    findings = drop_subsumed(findings)
+    return (keep(doc, findings) if keep else findings), failures
 
 
 def drop_subsumed(findings: list[Finding]) -> list[Finding]:
@@ -190,17 +193,17 @@ def _self_consistent(edits) -> bool:
 
 
 def fix_document(doc: Document, rules, *, unsafe: bool = False, settings: dict | None = None,
-                 ignore: tuple[str, ...] = ()):
+                 ignore: tuple[str, ...] = (), keep=None):
     """Apply fixes until none is left. Returns (doc, findings, fixes applied, converged, failures)."""
     applied = 0
     for _ in range(MAX_FIX_ROUNDS):
-        findings, failures = lint_document(doc, rules, settings, ignore)
+        findings, failures = lint_document(doc, rules, settings, ignore, keep)
         edits, n = choose_edits(findings, unsafe)
         if not edits:
             return doc, findings, applied, True, failures
         doc = Document(doc.apply(edits), doc.path, encoding=doc.encoding, bom=doc.bom, fmt=doc.format)
         applied += n
-    findings, failures = lint_document(doc, rules, settings, ignore)
+    findings, failures = lint_document(doc, rules, settings, ignore, keep)
     converged = not choose_edits(findings, unsafe)[0]
     return doc, findings, applied, converged, failures
 
@@ -219,7 +222,7 @@ def file_problem_finding(rules_by_code: dict[str, Rule], kind: str, message: str
 
 def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = False,
               unsafe: bool = False, write: bool = True, encoding: str | None = None,
-              ignore: tuple[str, ...] = (), settings: dict | None = None) -> FileResult:
+              ignore: tuple[str, ...] = (), settings: dict | None = None, keep=None) -> FileResult:
     result = FileResult(display)
     by_code = {r.meta.code: r for r in rules if r.meta.code not in ignore}
     try:
@@ -254,7 +257,7 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
         return result
     if fix:
         new, findings, applied, converged, failures = fix_document(
-            doc, rules, unsafe=unsafe, settings=settings, ignore=ignore)
+            doc, rules, unsafe=unsafe, settings=settings, ignore=ignore, keep=keep)
         result.doc, result.findings, result.fixes_applied = new, findings, applied
         result.converged, result.rule_failures = converged, failures
         if new.raw != doc.raw:
@@ -266,10 +269,10 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
                     # Nothing was written: report the file as it stands.
                     result.write_error = FileError("write-failed", f"not fixed: {exc}")
                     result.doc, result.original, result.fixes_applied = doc, None, 0
-                    result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore)
+                    result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore, keep)
     else:
         result.doc = doc
-        result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore)
+        result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore, keep)
     return result
 
 

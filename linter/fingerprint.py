@@ -1,7 +1,7 @@
 """Fingerprints that identify a finding without its line number.
 
 A fingerprint hashes the rule code, the matched text and a few characters of
-context either side, plus the rank of that key among identical ones in the
+context either side on its line, plus the rank of that key among identical ones in the
 file. Editing elsewhere in the file leaves it unchanged; the SARIF output
 uses it, and so can baselines.
 """
@@ -14,8 +14,12 @@ CONTEXT = 8
 
 
 def _key(text: str, code: str, start: int, end: int) -> str:
-    before = "".join(text[max(0, start - CONTEXT):start].split())
-    after = "".join(text[end:end + CONTEXT].split())
+    # The context stops at the line's ends: a line added or edited next to a finding's line
+    # leaves its fingerprint alone.
+    line_start = text.rfind("\n", max(0, start - CONTEXT), start) + 1
+    line_end = text.find("\n", end, end + CONTEXT)
+    before = "".join(text[max(line_start, start - CONTEXT):start].split())
+    after = "".join(text[end:end + CONTEXT if line_end < 0 else line_end].split())
     return f"{code}\x1f{text[start:end]}\x1f{before}\x1f{after}"
 
 

@@ -33,6 +33,9 @@ class RunOptions:
     force_exclude: bool = False
     encoding: str | None = None
     context: dict = field(default_factory=dict)     # stated on the command line (--jurisdiction)
+    baseline: Path | None = None       # accepted findings (overrides the configuration's)
+    write_baseline: Path | None = None # write every finding of this run as the baseline
+    use_baseline: bool = True          # False: report baselined findings too (--no-baseline)
 
 
 @dataclass
@@ -42,6 +45,8 @@ class RunResult:
     fail_on: dict[str, Severity]       # per file path
     options: RunOptions
     cwd: Path
+    baselines: list = field(default_factory=list)       # the Baseline objects used
+    suppressions: list = field(default_factory=list)    # the Suppressions objects used
 
     @property
     def findings(self) -> list[Finding]:
@@ -100,6 +105,7 @@ def run(options: RunOptions, cwd: Path | None = None) -> RunResult:
     results: list[FileResult] = []
     used: dict[str, Rule] = {}
     fail_on: dict[str, Severity] = {}
+    accepted = _Accepted(options, cwd)
     for path, cfg in collect(options.paths, resolver, options.force_exclude):
         rs: RuleSet = ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
                                   ignore=tuple(options.ignore))
@@ -109,13 +115,63 @@ def run(options: RunOptions, cwd: Path | None = None) -> RunResult:
         settings = {"context": {**cfg.context_for(rel), **options.context}}
         result = lint_file(path, shown, rs.rules, fix=options.fix or options.diff,
                            unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
-                           encoding=options.encoding or cfg.encoding, ignore=ignore, settings=settings)
+                           encoding=options.encoding or cfg.encoding, ignore=ignore, settings=settings,
+                           keep=accepted.keep_for(cfg, rel, shown))
         results.append(result)
         fail_on[shown] = options.fail_on or cfg.fail_on
         for r in rs.rules:
             used.setdefault(r.meta.code, r)
     rules = sorted(used.values(), key=lambda r: r.meta.code)
-    return RunResult(results, rules, fail_on, options, cwd)
+    if options.write_baseline:
+        from .baseline import entries_for, write_entries
+        write_entries(options.write_baseline, entries_for(results, cwd, options.write_baseline))
+    return RunResult(results, rules, fail_on, options, cwd, list(accepted.baselines.values()),
+                     list(accepted.suppressions.values()))
+
+
+class _Accepted:
+    """The findings a team accepted: inline directives, suppressions files and baselines, each
+    loaded once per run."""
+
+    def __init__(self, options: RunOptions, cwd: Path):
+        self.options, self.cwd = options, cwd
+        self.baselines: dict[Path, object] = {}
+        self.suppressions: dict[Path, object] = {}
+
+    def _baseline(self, cfg: Config):
+        o = self.options
+        path = o.baseline or cfg.baseline
+        if o.write_baseline or not o.use_baseline or path is None:
+            return None
+        path = Path(path).resolve()
+        if path not in self.baselines:
+            from .baseline import Baseline
+            self.baselines[path] = Baseline.load(path)
+        return self.baselines[path]
+
+    def _suppressions(self, cfg: Config):
+        from .suppress import Suppressions, find_file
+        path = cfg.suppressions or (find_file(cfg.root) if cfg.source is not None or cfg.root == self.cwd else None)
+        if path is None:
+            return None
+        path = path.resolve()
+        if path not in self.suppressions:
+            self.suppressions[path] = Suppressions.load(path)
+        return self.suppressions[path]
+
+    def keep_for(self, cfg: Config, rel: str, shown: str):
+        from .suppress import inline_filter
+        sup, base, cwd = self._suppressions(cfg), self._baseline(cfg), self.cwd
+
+        def keep(doc, findings):
+            if doc.format == "markdown":
+                findings = inline_filter(doc.text, findings)
+            if sup is not None:
+                findings = sup.filter(doc.text, rel, findings)
+            if base is not None:
+                findings = base.filter(doc, findings, shown, cwd)
+            return findings
+        return keep
 
 
 __all__ = ["RunOptions", "RunResult", "run", "collect", "FileError"]
