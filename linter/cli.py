@@ -112,6 +112,10 @@ def check(
     prune_baseline: bool = typer.Option(False, help="Remove the baseline's stale entries (findings that "
                                                     "are gone) from the file."),
     fail_on_stale_baseline: bool = typer.Option(False, help="Fail (exit 1) when the baseline holds stale entries."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per core). --fix and --diff "
+                                                     "run in one process."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again; do not read or write "
+                                                            ".reportlint_cache/."),
 ) -> None:
     """Lint files and folders."""
     from .reporters import REPORTERS
@@ -124,6 +128,7 @@ def check(
         ignore=_split(ignore), fail_on=Severity(fail_on.value) if fail_on else None,
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, force_exclude=force_exclude, encoding=encoding,
         context=_stated_context(jurisdiction), baseline=baseline, write_baseline=write_baseline,
+        cache=not no_cache, jobs=max(jobs, 0),
     )
     if encoding:
         import codecs
@@ -133,7 +138,7 @@ def check(
             _error(f"--encoding: unknown codec {encoding!r}")
             raise typer.Exit(EXIT_USAGE)
     try:
-        result = run(options)
+        result = run(options, progress=_progress_bar())
     except ConfigError as exc:
         _error(str(exc))
         raise typer.Exit(exc.exit_code)
@@ -176,6 +181,24 @@ def check(
     if code == EXIT_OK and stale_found and fail_on_stale_baseline and not exit_zero:
         code = 1
     raise typer.Exit(code)
+
+
+def _progress_bar():
+    """A one-line bar on stderr for long runs on a terminal; never in pre-commit, CI or a pipe."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("PRE_COMMIT"):
+        return None
+    import time
+    start = time.monotonic()
+
+    def draw(done: int, total: int) -> None:
+        if total < 20 or time.monotonic() - start < 1.0:
+            return
+        width = 30
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files{end}")
+        sys.stderr.flush()
+    return draw
 
 
 def _report_accepted(result, statistics: bool, prune: bool) -> bool:

@@ -222,7 +222,10 @@ def file_problem_finding(rules_by_code: dict[str, Rule], kind: str, message: str
 
 def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = False,
               unsafe: bool = False, write: bool = True, encoding: str | None = None,
-              ignore: tuple[str, ...] = (), settings: dict | None = None, keep=None) -> FileResult:
+              ignore: tuple[str, ...] = (), settings: dict | None = None, keep=None,
+              cache=None) -> FileResult:
+    """Read, decode, lint (and fix) one file. ``cache`` is (Cache, key function of the file's
+    bytes): a plain run takes its findings from there when the key matches."""
     result = FileResult(display)
     by_code = {r.meta.code: r for r in rules if r.meta.code not in ignore}
     try:
@@ -254,6 +257,18 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
             f.path = display
             result.findings.append(f)
         result.doc = doc
+        return result
+    if cache is not None and not fix:
+        store, key_of = cache
+        key = key_of(data)
+        findings = store.get(key)
+        failures = []
+        if findings is None:
+            findings, failures = lint_document(doc, rules, settings, ignore)
+            if not failures:
+                store.put(key, findings)
+        result.doc, result.rule_failures = doc, failures
+        result.findings = keep(doc, findings) if keep else findings
         return result
     if fix:
         new, findings, applied, converged, failures = fix_document(

@@ -36,6 +36,8 @@ class RunOptions:
     baseline: Path | None = None       # accepted findings (overrides the configuration's)
     write_baseline: Path | None = None # write every finding of this run as the baseline
     use_baseline: bool = True          # False: report baselined findings too (--no-baseline)
+    cache: bool = False                # reuse findings of unchanged files (.reportlint_cache/)
+    jobs: int = 1                      # worker processes for plain runs (0: one per core)
 
 
 @dataclass
@@ -99,34 +101,100 @@ def collect(paths: list[str], resolver: ConfigResolver, force_exclude: bool) -> 
     return out
 
 
-def run(options: RunOptions, cwd: Path | None = None) -> RunResult:
+def run(options: RunOptions, cwd: Path | None = None, progress=None) -> RunResult:
+    """Lint (and fix) every file the options name. ``progress(done, total)`` is called after
+    each file (the CLI draws a bar on a terminal)."""
     cwd = (cwd or Path.cwd()).resolve()
     resolver = ConfigResolver(options.config, cwd)
-    results: list[FileResult] = []
     used: dict[str, Rule] = {}
     fail_on: dict[str, Severity] = {}
     accepted = _Accepted(options, cwd)
+    plans = []
     for path, cfg in collect(options.paths, resolver, options.force_exclude):
         rs: RuleSet = ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
                                   ignore=tuple(options.ignore))
         shown = display_path(path, cwd)
         rel = relative_to_root(path, cfg.root)
-        ignore = tuple(rs.ignored_for(rel))
-        settings = {"context": {**cfg.context_for(rel), **options.context}}
-        result = lint_file(path, shown, rs.rules, fix=options.fix or options.diff,
-                           unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
-                           encoding=options.encoding or cfg.encoding, ignore=ignore, settings=settings,
-                           keep=accepted.keep_for(cfg, rel, shown))
-        results.append(result)
+        plans.append(_Plan(path, cfg, shown, rel, tuple(rs.ignored_for(rel)),
+                           {"context": {**cfg.context_for(rel), **options.context}}))
         fail_on[shown] = options.fail_on or cfg.fail_on
         for r in rs.rules:
             used.setdefault(r.meta.code, r)
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    tick = (lambda i: progress(i, len(plans))) if progress else (lambda i: None)
+    if jobs > 1 and len(plans) > 1 and not (options.fix or options.diff):
+        results = _lint_parallel(plans, options, cwd, accepted, min(jobs, len(plans)), tick)
+    else:
+        results = []
+        for p in plans:
+            results.append(_lint_one(p, options, cwd, accepted.keep_for(p.cfg, p.rel, p.shown)))
+            tick(len(results))
     rules = sorted(used.values(), key=lambda r: r.meta.code)
     if options.write_baseline:
         from .baseline import entries_for, write_entries
         write_entries(options.write_baseline, entries_for(results, cwd, options.write_baseline))
     return RunResult(results, rules, fail_on, options, cwd, list(accepted.baselines.values()),
                      list(accepted.suppressions.values()))
+
+
+@dataclass
+class _Plan:
+    path: Path
+    cfg: Config
+    shown: str
+    rel: str
+    ignore: tuple[str, ...]
+    settings: dict
+
+
+def _lint_one(plan: _Plan, options: RunOptions, cwd: Path, keep) -> FileResult:
+    rs = ruleset_for(plan.cfg, select=options.select, extend_select=tuple(options.extend_select),
+                     ignore=tuple(options.ignore))
+    return lint_file(plan.path, plan.shown, rs.rules, fix=options.fix or options.diff,
+                     unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
+                     encoding=options.encoding or plan.cfg.encoding, ignore=plan.ignore,
+                     settings=plan.settings, keep=keep, cache=_cache_for(plan, options, cwd))
+
+
+def _cache_for(plan: _Plan, options: RunOptions, cwd: Path):
+    if not options.cache or options.fix or options.diff:
+        return None
+    from .cache import Cache
+    store = Cache(cwd)
+    what = (plan.cfg.key(), plan.ignore, repr(sorted(plan.settings["context"].items())),
+            options.encoding or plan.cfg.encoding, options.select, tuple(options.extend_select),
+            tuple(options.ignore))
+    return store, lambda data: store.key(data, plan.shown, what, plan.cfg.extend_packs, None)
+
+
+def _worker(job) -> FileResult:
+    """Lint one file in a worker process; accepted findings are dropped in the parent, which
+    keeps the state of baselines and suppressions."""
+    plan, options, cwd = job
+    result = _lint_one(plan, options, cwd, None)
+    if result.doc is not None:
+        # Only what the parent needs: computed views of the text (markup, prose) stay behind.
+        from .document import Document
+        d = result.doc
+        result.doc = Document(d.raw, d.path, encoding=d.encoding, bom=d.bom, fmt=d.format)
+    return result
+
+
+def _lint_parallel(plans, options: RunOptions, cwd: Path, accepted, jobs: int, tick) -> list[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # fork shares the rules and data the parent already loaded; elsewhere workers load their own.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        results = []
+        for r in pool.map(_worker, [(p, options, cwd) for p in plans], chunksize=1):
+            results.append(r)
+            tick(len(results))
+    for plan, r in zip(plans, results):
+        if r.doc is not None and r.findings:
+            r.findings = accepted.keep_for(plan.cfg, plan.rel, plan.shown)(r.doc, r.findings)
+    return results
 
 
 class _Accepted:
