@@ -21,17 +21,26 @@ def lint_text(text: str, *, path: str = "<text>", select: list[str] | None = Non
 
 
 def lint_paths(paths, **options):
-    """Lint files and folders as ``reportlint check`` does; returns a RunResult."""
+    """Lint files and folders as ``reportlint check`` does; returns a RunResult (``.findings``,
+    ``.files``, ``.exit_code()``). Options are RunOptions fields: select, ignore, fix, cache,
+    jobs, baseline … (the cache is off and one process is used unless asked)."""
     from .runner import RunOptions, run
 
     return run(RunOptions(paths=[str(p) for p in paths], **options))
 
 
 def __getattr__(name: str):
+    # Imported on first use, so ``import linter`` stays cheap.
     if name == "Config":
         from .config import Config
         return Config
+    if name in ("Finding", "Fix", "Edit", "Severity"):
+        from . import finding
+        return getattr(finding, name)
+    if name == "RunResult":
+        from .runner import RunResult
+        return RunResult
     raise AttributeError(name)
 
 
-__all__ = ["lint_text", "lint_paths", "Config", "__version__"]
+__all__ = ["lint_text", "lint_paths", "Config", "Finding", "Fix", "Edit", "Severity", "RunResult", "__version__"]
