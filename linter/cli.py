@@ -33,6 +33,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 class FailOn(str, Enum):

@@ -35,4 +35,4 @@ def reporter(name: str):
     return register
 
 
-from . import github, json_formats, sarif, text  # noqa: E402,F401
+from . import github, html, json_formats, sarif, text  # noqa: E402,F401
