@@ -186,6 +186,8 @@ def _number(m, t: Tables) -> tuple[float, int, str] | None:
     ar = m.group("ar")
     if ar:
         s = unicodedata.normalize("NFKC", ar).replace(",", "")
+        if len(s) > 24:
+            return None      # a run of digits no report states as a figure (an ID, a hash, noise)
         decimals = len(s) - s.index(".") - 1 if "." in s else 0
         try:
             return float(s), decimals, "arabic"

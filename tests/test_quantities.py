@@ -76,3 +76,10 @@ def test_a_figure_written_two_ways_has_one_value():
     c, = parse("6.7万人")
     d, = parse("67000人")
     assert c.base_value == d.base_value and c.unit == d.unit
+
+
+def test_a_run_of_digits_too_long_to_be_a_figure_is_not_one():
+    # Found by fuzz/fuzz_quantities.py: 327 digits before 亩 parsed as infinity.
+    assert parse("面积" + "9" * 327 + "亩") == []
+    (q,) = parse("面积" + "9" * 15 + "亩")
+    assert q.value == 999_999_999_999_999
