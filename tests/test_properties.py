@@ -11,8 +11,9 @@ For any such text:
 - fixing is idempotent: a second fix changes nothing, and the fixed findings are gone;
 - the JSON and SARIF outputs are valid (SARIF against the official 2.1.0 schema).
 
-CI runs the ``ci`` profile; ``HYPOTHESIS_PROFILE=long REPORTLINT_FORMAT_EXAMPLES=10000 pytest tests/test_properties.py`` runs
-30,000 examples of each property and 10,000 of the formats (see README, Reliability).
+CI runs the ``ci`` profile. The long run (README, Reliability) is
+``HYPOTHESIS_PROFILE=long REPORTLINT_FORMAT_EXAMPLES=10000 pytest tests/test_properties.py``:
+30,000 examples of each property and 10,000 of the output formats.
 """
 from __future__ import annotations
 
