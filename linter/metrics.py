@@ -40,8 +40,9 @@ class Statement:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    relations: tuple[tuple[str, str], ...]    # (word, class), longest first
-    prefixes: tuple[str, ...]
+    relation_of: dict[str, str]               # 增长 -> up, 达到 -> level …
+    relation_rx: "re.Pattern"                 # a relation word ending a clause, longest first
+    prefix_rx: "re.Pattern"                   # a run of place/time/connective words opening one
     target_words: tuple[str, ...]
     relative_years: dict[str, int]
     plan_periods: dict[str, str]
@@ -59,8 +60,10 @@ def vocabulary() -> Vocabulary:
     from ruamel.yaml import YAML
     from .resources import data_file
     data = YAML(typ="safe").load(data_file("metrics.yaml").read_text(encoding="utf-8"))
-    rel = [(w, cls) for cls, words in data["relations"].items() for w in words]
-    rel.sort(key=lambda p: len(p[0]), reverse=True)
+    relation_of = {str(w): cls for cls, words in data["relations"].items() for w in words}
+    by_length = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    relation_rx = re.compile(f"(?:{by_length(relation_of)})$")
+    prefix_rx = re.compile(f"^(?:(?:{by_length(data['prefixes'])})[{re.escape(_QUOTES)}]*)+")
     canonical = {}
     for name, syns in data["synonyms"].items():
         canonical[name] = name
@@ -71,7 +74,7 @@ def vocabulary() -> Vocabulary:
     period_rx = re.compile(r"((?:19|20)\d{2})年|" + "|".join(map(re.escape, words)))
     headline = frozenset(canonical.values()) | frozenset(data.get("headline") or ())
     classifiers = {str(k): tuple(v) for k, v in (data.get("classifiers") or {}).items()}
-    return Vocabulary(tuple(rel), tuple(sorted(data["prefixes"], key=len, reverse=True)),
+    return Vocabulary(relation_of, relation_rx, prefix_rx,
                       tuple(data["target_words"]), periods["relative_years"], periods["plan_periods"],
                       tuple(periods["parts"]), canonical, headline, frozenset(data["generic"]), classifiers,
                       frozenset(data.get("any_noun") or ()), period_rx)
@@ -84,7 +87,7 @@ def statements(text: str, year: int | None = None) -> list[Statement]:
     headings = _heading_periods(text, year, v)
     quantities = parse(text)
     clauses, sentences = _Marks(text, _CLAUSE_MARKS), _Marks(text, _SENTENCE_MARKS)
-    stops, clause_ends = _Marks(text, _FULL_STOPS), _Marks(text, _CLAUSE_MARKS + "。")
+    stops = _Marks(text, _FULL_STOPS)
     lines = _Marks(text, "\n")
     # Period words are found once; each figure folds those of its sentence or line.
     mentions = [(m.start(), m.group(), m.group(1)) for m in v.period_rx.finditer(text)]
@@ -117,8 +120,8 @@ def statements(text: str, year: int | None = None) -> list[Statement]:
             period = _inherited(headings, q.start)
         if period is None and target:
             period = str(year) if year else "今年"     # a report's targets are for its own year
-        ends = q.end >= len(text) or text[q.end] in _CLAUSE_MARKS + "。"
-        thing = metric if ends else text[q.end:clause_ends.end_after(q.end)]
+        ends = q.end >= len(text) or text[q.end] in _CLAUSE_MARKS
+        thing = metric if ends else text[q.end:clauses.end_after(q.end)]
         out.append(Statement(q, metric, rel, rel_word, period, target, cstart, shared, ends, thing,
                              metric in v.headline))
     return out
@@ -145,10 +148,10 @@ def _metric(clause: str, q: Quantity, v: Vocabulary) -> tuple[str, str, str]:
     """(metric, relation word, relation class) read from the words before a figure."""
     words = clause.strip(_QUOTES)
     rel_word, rel = "", "level"
-    m = _relation_rx(v.relations).search(words)
+    m = v.relation_rx.search(words)
     if m:
         rel_word = m.group()
-        rel = dict(v.relations)[rel_word]
+        rel = v.relation_of[rel_word]
         words = words[: m.start()]
     for w in ("同比", "比上年", "年均", "分别"):
         if words.endswith(w):
@@ -158,24 +161,11 @@ def _metric(clause: str, q: Quantity, v: Vocabulary) -> tuple[str, str, str]:
     if rel_word.startswith("年均"):
         rel = "annual " + rel
     words = _YEAR.sub("", words)
-    words = _prefix_rx(v.prefixes).sub("", words.strip(_QUOTES))
+    words = v.prefix_rx.sub("", words.strip(_QUOTES))
     words = words.strip(_QUOTES)
     if len(words) < 2 or words in v.generic:
         return "", rel_word, rel
     return v.canonical.get(words, words), rel_word, rel
-
-
-@lru_cache(maxsize=4)
-def _prefix_rx(prefixes: tuple[str, ...]) -> "re.Pattern":
-    # Any run of place, time and connective words at the start of a clause (全市今年…).
-    alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(f"^(?:(?:{alts})[{re.escape(_QUOTES)}]*)+")
-
-
-@lru_cache(maxsize=4)
-def _relation_rx(relations: tuple[tuple[str, str], ...]) -> "re.Pattern":
-    # Longest first: 年均增长 before 增长; anchored at the end of the clause.
-    return re.compile("(?:" + "|".join(re.escape(w) for w, _ in relations) + ")$")
 
 
 def _period(text: str, year: int | None, v: Vocabulary) -> str | None:

@@ -67,13 +67,15 @@ class Tables:
     units: dict[str, Unit]               # notation -> unit
     notations: tuple[str, ...]           # longest first
     magnitudes: dict[str, float]
-    magnitude_words: tuple[str, ...]     # longest first
     approx_before: tuple[str, ...]
-    approx_after: tuple[str, ...]
-    range_marks: tuple[str, ...]
     digits: dict[str, int]
     multipliers: dict[str, int]
     arabic_only: frozenset[str]          # units a Chinese numeral does not take
+    # One pattern per word list, the longest word first: the word at an offset in one match.
+    notation_rx: "regex.Pattern"
+    magnitude_rx: "regex.Pattern"
+    approx_after_rx: "regex.Pattern"
+    range_rx: "regex.Pattern"
 
 
 @lru_cache(maxsize=1)
@@ -87,11 +89,12 @@ def tables() -> Tables:
         for notation in spec.get("notations") or [name]:
             units[str(notation)] = unit
     by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    words_rx = lambda words: regex.compile("|".join(map(regex.escape, by_length(words))))  # noqa: E731
     num = data["numerals"]
     return Tables(units, by_length(units), {k: float(v) for k, v in data["magnitudes"].items()},
-                  by_length(data["magnitudes"]), by_length(data["approximate"]["before"]),
-                  by_length(data["approximate"]["after"]), by_length(data["range_marks"]),
-                  num["digits"], num["multipliers"], frozenset(data.get("arabic_only") or ()))
+                  by_length(data["approximate"]["before"]), num["digits"], num["multipliers"],
+                  frozenset(data.get("arabic_only") or ()), words_rx(units), words_rx(data["magnitudes"]),
+                  words_rx(data["approximate"]["after"]), words_rx(data["range_marks"]))
 
 
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
@@ -261,16 +264,10 @@ def _skip_spaces(text: str, i: int) -> int:
     return i
 
 
-def _starts(text: str, i: int, words: tuple[str, ...]) -> str:
-    """The longest of ``words`` at ``i`` ('' when none): one regex match per word list."""
-    m = _alternation(words).match(text, i)
+def _starts(text: str, i: int, words: "regex.Pattern") -> str:
+    """The longest word of a word-list pattern at ``i`` ('' when none)."""
+    m = words.match(text, i)
     return m.group() if m else ""
-
-
-@lru_cache(maxsize=None)
-def _alternation(words: tuple[str, ...]) -> "regex.Pattern":
-    # Longest first, so the first alternative that matches is the longest word.
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _tail(text: str, i: int, t: Tables):
@@ -278,7 +275,7 @@ def _tail(text: str, i: int, t: Tables):
     infix is 余 or 多 written inside the figure (700余万条, 10多家)."""
     j, infix = _after_approx_infix(text, _skip_spaces(text, i))
     direct = _unit_at(text, j, t)
-    mag_word = _starts(text, j, t.magnitude_words)
+    mag_word = _starts(text, j, t.magnitude_rx)
     if mag_word:
         k, infix2 = _after_approx_infix(text, _skip_spaces(text, j + len(mag_word)))
         k = _skip_spaces(text, k)
@@ -301,7 +298,7 @@ def _after_approx_infix(text: str, j: int) -> tuple[int, str]:
 
 
 def _unit_at(text: str, i: int, t: Tables) -> tuple[Unit, str] | None:
-    notation = _starts(text, i, t.notations)
+    notation = _starts(text, i, t.notation_rx)
     if not notation:
         return None
     end = i + len(notation)
@@ -313,8 +310,8 @@ def _unit_at(text: str, i: int, t: Tables) -> tuple[Unit, str] | None:
         return t.units[notation], notation
     # 元/吨, 元/平方米: a rate; kept as its numerator's unit with the denominator in the name.
     if end < len(text) and text[end] == "/":
-        per_mag = _starts(text, end + 1, t.magnitude_words) or ("百" if text.startswith("百", end + 1) else "")
-        per = _starts(text, end + 1 + len(per_mag), t.notations)
+        per_mag = _starts(text, end + 1, t.magnitude_rx) or ("百" if text.startswith("百", end + 1) else "")
+        per = _starts(text, end + 1 + len(per_mag), t.notation_rx)
         if per:
             per = per_mag + per
             num_unit, per_unit = t.units[notation], t.units[per[len(per_mag):]]
@@ -325,7 +322,7 @@ def _unit_at(text: str, i: int, t: Tables) -> tuple[Unit, str] | None:
 
 def _range_end(text: str, i: int, t: Tables):
     j = _skip_spaces(text, i)
-    mark = _starts(text, j, t.range_marks)
+    mark = _starts(text, j, t.range_rx)
     if not mark:
         return None
     k = _skip_spaces(text, j + len(mark))
@@ -343,7 +340,7 @@ def _range_end(text: str, i: int, t: Tables):
 
 
 def _approx_after(text: str, i: int, t: Tables) -> tuple[str, int]:
-    w = _starts(text, i, t.approx_after)
+    w = _starts(text, i, t.approx_after_rx)
     if w in ("多", "余", "内") and i + 1 < len(text) and text[i + 1] not in "，。；、,;）)\n 的":
         return "", i          # 多措并举, 余下: words, not approximations
     return (w, i + len(w)) if w else ("", i)
