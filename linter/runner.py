@@ -205,6 +205,7 @@ class _Accepted:
         self.options, self.cwd = options, cwd
         self.baselines: dict[Path, object] = {}
         self.suppressions: dict[Path, object] = {}
+        self.found: dict[Path, Path | None] = {}      # configuration folder -> its suppressions file
 
     def _baseline(self, cfg: Config):
         o = self.options
@@ -219,7 +220,11 @@ class _Accepted:
 
     def _suppressions(self, cfg: Config):
         from .suppress import Suppressions, find_file
-        path = cfg.suppressions or (find_file(cfg.root) if cfg.source is not None or cfg.root == self.cwd else None)
+        path = cfg.suppressions
+        if path is None and (cfg.source is not None or cfg.root == self.cwd):
+            if cfg.root not in self.found:            # looked up once per configuration folder
+                self.found[cfg.root] = find_file(cfg.root)
+            path = self.found[cfg.root]
         if path is None:
             return None
         path = path.resolve()

@@ -17,7 +17,6 @@ ruff's RUF100. Markdown sources may also carry ``<!-- reportlint-disable P101 --
 """
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +37,9 @@ class Entry:
     used: int = 0
 
     def applies_to(self, rel_path: str) -> bool:
-        return not self.paths or any(fnmatch.fnmatch(rel_path, p) or fnmatch.fnmatch(rel_path, p.rstrip("*/") + "/*")
-                                     for p in self.paths)
+        # The same gitignore-style globs as per-file-ignores.
+        from .paths import glob_match
+        return not self.paths or any(glob_match(rel_path, p) for p in self.paths)
 
 
 @dataclass
