@@ -31,6 +31,7 @@ from linter.config import Config
 from linter.context import Context
 from linter.document import Document
 from linter.engine import lint_document
+from linter.kinds.figures import comparable
 from linter.quantities import tables
 from linter.registry import RuleSet
 
@@ -46,13 +47,6 @@ def lint(text: str, rules) -> list:
 
 def _hit(findings, code: str, start: int, end: int) -> bool:
     return any(f.code == code and f.start < end and start < f.end for f in findings)
-
-
-def compared(ctx) -> list:
-    """The statements C101 compares (the rule's own filter)."""
-    return [s for s in ctx.figure_statements
-            if s.metric and s.period is not None and not s.shared and s.quantity.unit is not None
-            and s.ends_clause and (s.target or s.known)]
 
 
 def _alter(number: str, rng: random.Random) -> str | None:
@@ -76,7 +70,7 @@ def _convert(text: str, q) -> str | None:
         return written[:s] + synonyms[0] + written[s + len(q.notation):]
     m = re.match(r"([0-9]+(?:\.[0-9]+)?)\s*(亿|万)", written)
     if m and q.high is None:
-        value = float(m.group(1)) * (10_000 if m.group(2) == "亿" else 10_000)
+        value = float(m.group(1)) * 10_000       # 亿 -> 万, 万 -> units
         to = "万" if m.group(2) == "亿" else ""
         number = f"{value:.4f}".rstrip("0").rstrip(".")
         return number + to + written[m.end():]
@@ -88,7 +82,7 @@ def restated(path: Path, rules, rng: random.Random, per_doc: int, stats: dict, c
     doc = Document(raw, str(path))
     ctx = Context(doc)
     everything = [s for s in ctx.figure_statements if s.quantity.unit is not None]
-    pool = compared(ctx)
+    pool = [s for s in ctx.figure_statements if comparable(s)]
     counts["figures"] += len(everything)
     counts["compared"] += len(pool)
     for s in rng.sample(pool, min(per_doc, len(pool))):

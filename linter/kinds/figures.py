@@ -50,6 +50,15 @@ def _bound(q) -> str:
     return "lower" if q.approx in LOWER_BOUNDS else "upper" if q.approx in UPPER_BOUNDS else ""
 
 
+def comparable(s, outcomes: bool = True) -> bool:
+    """Whether C101 compares a statement: a figure with a unit ending a clause that names its
+    metric and period. Outcomes count for headline metrics only: an outcome's clause often names
+    the project, not the metric (新建70个 … / 新建6个 …); a report's targets are one list."""
+    if not s.metric or s.period is None or s.shared or s.quantity.unit is None or not s.ends_clause:
+        return False
+    return s.target or (outcomes and s.known)
+
+
 def _unit_key(q) -> str:
     # Counts compare only in one classifier; other units convert within their dimension.
     return q.unit.name if q.unit.factor is None else q.unit.dimension
@@ -65,14 +74,8 @@ class FigureConflictRule(Rule):
     def check(self, doc, ctx):
         groups = defaultdict(list)
         for s in ctx.figure_statements:
-            q = s.quantity
-            if not s.metric or s.period is None or s.shared or q.unit is None or not s.ends_clause:
-                continue
-            # Outcomes are compared for headline metrics only: an outcome's clause often names
-            # the project, not the metric (新建70个 … / 新建6个 …). A report's targets are one list.
-            if not s.target and not (self.options["outcomes"] and s.known):
-                continue
-            groups[(s.metric, s.relation, s.period, s.target, _unit_key(q))].append(s)
+            if comparable(s, self.options["outcomes"]):
+                groups[(s.metric, s.relation, s.period, s.target, _unit_key(s.quantity))].append(s)
         prose = doc.prose
         for (metric, _, period, target, _), group in groups.items():
             if len(group) < 2:
