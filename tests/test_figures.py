@@ -2,7 +2,6 @@
 generated alterations of benchmarks/figures.py held to the figures the README quotes."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,8 @@ from linter.document import Document
 from linter.engine import lint_document
 from linter.registry import RuleSet
 from linter.runner import RunOptions, run
+
+from .conftest import benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -72,11 +73,7 @@ def test_real_documents_raise_only_the_reviewed_unit_findings():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus/real not available")
 def test_generated_alterations_meet_the_targets():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from figures import run as generate
-    finally:
-        sys.path.pop(0)
+    generate = benchmark("figures").run
     r = generate(CORPUS, per_doc=3, seed=7)
     stats = r["stats"]
     assert stats["altered"]["cases"] >= 40 and stats["altered"]["found"] / stats["altered"]["cases"] >= 0.85

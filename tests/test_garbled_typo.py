@@ -2,13 +2,14 @@
 generated corruptions of benchmarks/garbled_typo.py held to the figures the README quotes."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from linter import mojibake
 from linter.runner import RunOptions, run
+
+from .conftest import benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -63,11 +64,8 @@ def test_lost_bytes_keep_the_character_count():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus/real not available")
 def test_generated_corruptions_meet_the_targets():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from garbled_typo import family, run as generate, strict
-    finally:
-        sys.path.pop(0)
+    b = benchmark("garbled_typo")
+    family, generate, strict = b.family, b.run, b.strict
     r = generate(CORPUS, n=300, seed=5)
     stats = r["stats"]
     cases, found, _ = family(stats, "mojibake")

@@ -13,7 +13,7 @@ from linter.document import Document
 from linter.gazetteer import load
 from linter.runner import RunOptions, run
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, benchmark
 
 CORPUS = SHARED / "corpus" / "real"
 GOLD = SHARED / "seeds-gold"
@@ -112,11 +112,8 @@ def test_seed_002_slips_are_found_with_the_right_fixes():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus/real not available")
 def test_planted_wrong_names_are_caught_and_originals_stay_quiet():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from placename_swaps import REQUIRED, evaluate
-    finally:
-        sys.path.pop(0)
+    b = benchmark("placename_swaps")
+    REQUIRED, evaluate = b.REQUIRED, b.evaluate
     r = evaluate()
     planted = sum(r["planted"][k] for k in REQUIRED)
     caught = sum(r["caught"][k] for k in REQUIRED)

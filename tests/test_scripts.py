@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
@@ -10,7 +9,7 @@ from linter.context import Context
 from linter.document import Document
 from linter.runner import RunOptions, run
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, benchmark
 
 CORPUS = SHARED / "corpus" / "real"
 GOLD = SHARED / "seeds-gold"
@@ -68,11 +67,9 @@ def test_real_documents_have_no_script_findings():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus/real not available")
 def test_naive_conversions_and_injected_characters_are_caught():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from script_injection import CORPUS as C, injection, naive_conversion, simplified_documents
-    finally:
-        sys.path.pop(0)
+    b = benchmark("script_injection")
+    C, injection, naive_conversion, simplified_documents = (b.CORPUS, b.injection, b.naive_conversion,
+                                                           b.simplified_documents)
     from linter.config import Config
     from linter.registry import RuleSet
     rules = RuleSet(Config(root=ROOT), select=["S"]).rules
