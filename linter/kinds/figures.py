@@ -105,7 +105,7 @@ class UnitMixedRule(Rule):
     OPTIONS = {
         "compare": Option(str, required=True, choices=("notation", "classifier"),
                           doc="'notation': one unit written several ways; 'classifier': one counted thing, several classifiers"),
-        "min-majority": Option(int, 2, doc="the document's usual form must occur at least this often"),
+        "min-majority": Option(int, 2, doc="notation: the document's usual notation must occur at least this often"),
     }
 
     def check(self, doc, ctx):
