@@ -10,12 +10,11 @@ runs use it; ``--fix`` and ``--diff`` always lint.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, jsonio
 from .finding import Applicability, Edit, Finding, Fix, Severity
 
 FOLDER = ".reportlint_cache"
@@ -52,8 +51,8 @@ class Cache:
 
     def get(self, key: str) -> list[Finding] | None:
         try:
-            raw = (self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")
-            return [_finding(d) for d in json.loads(raw)]
+            raw = (self.folder / key[:2] / f"{key}.json").read_bytes()
+            return [_finding(d) for d in jsonio.loads(raw)]
         except (OSError, ValueError, KeyError, TypeError):
             return None               # a missing, old or damaged entry: lint again
 
@@ -65,7 +64,7 @@ class Cache:
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
             tmp = folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps([_plain(f) for f in findings], ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(jsonio.dumps([_plain(f) for f in findings]), encoding="utf-8", errors="surrogatepass")
             os.replace(tmp, folder / f"{key}.json")
         except OSError:
             pass                      # a read-only folder: run without a cache
@@ -78,10 +77,15 @@ def _plain(f: Finding) -> list:
                                                 e.end_column] for e in x.edits]] for x in f.fixes]]
 
 
+_SEVERITIES = {s.value: s for s in Severity}           # faster than calling the enum
+_APPLICABILITIES = {a.value: a for a in Applicability}
+
+
 def _finding(d: list) -> Finding:
     (code, name, category, severity, message, start, end, path, line, column, end_line, end_column,
      group, subsumes, fixes) = d
-    return Finding(code, name, category, Severity(severity), message, start, end,
-                   tuple(Fix(tuple(Edit(*e) for e in edits), Applicability(app), title)
-                         for app, title, edits in fixes),
+    if fixes:
+        fixes = tuple([Fix(tuple([Edit(*e) for e in edits]), _APPLICABILITIES[app], title)
+                       for app, title, edits in fixes])
+    return Finding(code, name, category, _SEVERITIES[severity], message, start, end, tuple(fixes),
                    path, line, column, end_line, end_column, group, subsumes)

@@ -16,7 +16,6 @@ from typing import Any
 
 from .errors import ConfigError
 from .finding import Severity
-from .packs import line_of, plain, read_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -86,6 +85,15 @@ class Config:
                 tuple(self.ignore), tuple(sorted((k, v.value) for k, v in self.severity.items())),
                 tuple(str(p) for p in self.extend_packs), repr(sorted(self.rule_options.items())))
 
+    def ignored_for(self, rel_path: str) -> list[str]:
+        """Codes and prefixes the per-file-ignores switch off for this path."""
+        from .paths import glob_match
+        out: list[str] = []
+        for glob, codes in self.per_file_ignores:
+            if glob_match(rel_path, glob):
+                out.extend(codes)
+        return out
+
     def context_for(self, rel_path: str) -> dict[str, Any]:
         """The stated context of a file: the configuration's, then matching per-file entries."""
         from .paths import glob_match
@@ -109,6 +117,7 @@ def load_config(path: Path) -> Config:
         if table is None:
             raise ConfigError(f"{path}: has no [tool.reportlint] table")
         return parse_config(table, path, {})
+    from .yamlio import line_of, plain, read_yaml   # here: most runs read no YAML at all
     node = read_yaml(path)
     if node is None:
         node = {}
@@ -227,7 +236,8 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        start = path.resolve()
+        from .paths import resolved
+        start = resolved(path)
         folder = start if start.is_dir() else start.parent
         return self._for_dir(folder)
 

@@ -13,12 +13,11 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .context import Context
 from .decoding import DecodeProblem, decode
 from .document import Document
+from .errors import RuleTimeout
 from .fileio import FileChanged, WriteRefused, read_bytes, write_atomic
 from .finding import Edit, Finding, Severity
-from .kinds.pattern import RuleTimeout
 from .rule import Rule, format_message
 
 MAX_FIX_ROUNDS = 10
@@ -81,6 +80,7 @@ def lint_document(doc: Document, rules: tuple[Rule, ...] | list[Rule],
                   ) -> tuple[list[Finding], list[RuleFailure]]:
     """Every finding of ``rules`` on ``doc``, sorted; ``keep(doc, findings)`` drops the ones the
     user accepted (baseline, suppressions) before any fix is chosen."""
+    from .context import Context      # with the shared facts; not needed to read the cache
     ctx = Context(doc, settings)
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
@@ -248,8 +248,7 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
             f.path = display
             result.findings.append(f)
         return result
-    doc = Document(decoded.text, display, encoding=decoded.encoding, bom=decoded.bom,
-                   fmt=None if Path(path).suffix else "text")
+    doc = _document(decoded, path, display)
     if not doc.text.strip():
         f = file_problem_finding(by_code, "empty", "the file is empty" if not doc.text else
                                  "the file holds only whitespace")
@@ -289,6 +288,31 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
         result.doc = doc
         result.findings, result.rule_failures = lint_document(doc, rules, settings, ignore, keep)
     return result
+
+
+def cached_file(path: Path, display: str, cache, *, encoding: str | None = None,
+                keep=None) -> FileResult | None:
+    """A plain run's result for a file the cache holds, or None: the file must go through
+    ``lint_file`` (not cached, changed, unreadable or undecodable — it reports those)."""
+    store, key_of = cache
+    try:
+        data = read_bytes(path)
+    except OSError:
+        return None
+    findings = store.get(key_of(data))
+    if findings is None:
+        return None
+    try:
+        doc = _document(decode(data, encoding), path, display)
+    except DecodeProblem:
+        return None
+    return FileResult(display, keep(doc, findings) if keep else findings, doc)
+
+
+def _document(decoded, path: Path, display: str) -> Document:
+    # A file without a suffix is plain text, whatever its first lines look like.
+    return Document(decoded.text, display, encoding=decoded.encoding, bom=decoded.bom,
+                    fmt=None if Path(path).suffix else "text")
 
 
 def lint_text(text: str, rules, path: str = "<text>", *, fmt: str | None = None) -> list[Finding]:

@@ -13,6 +13,10 @@ class ConfigError(Exception):
     exit_code = EXIT_USAGE
 
 
+class RuleTimeout(RuntimeError):
+    """A rule's pattern ran too long on one document; the engine reports it and goes on."""
+
+
 def one_line(message: object) -> str:
     """A message on one line: error texts from YAML and the OS may span several."""
     return " ".join(str(message).split())

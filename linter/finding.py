@@ -22,7 +22,7 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANKS[self.value]
 
 
 class Applicability(str, Enum):
@@ -39,7 +39,11 @@ class Applicability(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"safe": 3, "unsafe": 2, "display": 1}[self.value]
+        return _RANKS[self.value]
+
+
+# Severity and applicability ranks (an enum cannot hold a plain dict of its own).
+_RANKS = {"error": 3, "warning": 2, "info": 1, "safe": 3, "unsafe": 2, "display": 1}
 
 
 @dataclass(slots=True)
@@ -97,12 +101,17 @@ class Finding:
     @property
     def fixable(self) -> bool:
         """True when ``--fix`` alone would apply a fix."""
-        return any(f.applicability is Applicability.SAFE for f in self.fixes)
+        for f in self.fixes:        # a loop, not any(): called for every finding of a report
+            if f.applicability is Applicability.SAFE:
+                return True
+        return False
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, -self.end, self.code)
 
     def to_dict(self) -> dict:
+        # _value_ rather than .value: the enum property costs more than the rest of the dict,
+        # and JSON reports build one dict per finding.
         return {
             "path": self.path,
             "line": self.line,
@@ -112,12 +121,12 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "category": self.category,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,
             "message": self.message,
             "fixes": [
                 {
                     "title": fx.title,
-                    "applicability": fx.applicability.value,
+                    "applicability": fx.applicability._value_,
                     "edits": [
                         {"line": e.line, "column": e.column, "end_line": e.end_line,
                          "end_column": e.end_column, "content": e.content}
@@ -125,5 +134,5 @@ class Finding:
                     ],
                 }
                 for fx in self.fixes
-            ],
+            ] if self.fixes else [],
         }

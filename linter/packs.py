@@ -9,18 +9,15 @@ names the pack file and line. Nothing here runs a rule.
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from .errors import ConfigError, one_line
+from .errors import ConfigError
 from .finding import CATEGORIES, Applicability, Severity
 from .kinds import KINDS
 from .resources import builtin_packs_dir
 from .rule import CATEGORY_LETTERS, Option, Rule, RuleDoc, RuleMeta
+from .yamlio import line_of, plain, read_yaml
 
 COMMON_KEYS = {"code", "name", "kind", "category", "severity", "message", "fix", "enabled",
                "formats", "status", "doc"}
@@ -33,49 +30,6 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_packs_dir().glob("*.yaml"))
-
-
-def plain(obj: Any) -> Any:
-    """ruamel's commented containers and scalar strings as plain Python values."""
-    if isinstance(obj, dict):
-        return {str(k): plain(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [plain(v) for v in obj]
-    if isinstance(obj, str):
-        return str(obj)
-    return obj
-
-
-def line_of(node: Any, key: Any = None) -> int:
-    """1-based line of a mapping (or of one of its keys) in its YAML file, 0 if unknown."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return 0
-    try:
-        if key is not None:
-            return lc.key(key)[0] + 1
-        return lc.line + 1
-    except (KeyError, TypeError, AttributeError):
-        return 0
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")     # ruamel warns on stderr (reused anchors …)
-            return YAML(typ="rt").load(source)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: invalid YAML: {one_line(exc.problem or exc.context)}") from None
-    except YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {one_line(exc)}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
 
 
 def load_pack(path: Path) -> list[Rule]:
@@ -227,5 +181,5 @@ def load_packs(paths: list[Path]) -> list[Rule]:
     return rules
 
 
-__all__ = ["builtin_pack_paths", "load_pack", "load_packs", "plain", "line_of", "read_yaml",
+__all__ = ["builtin_pack_paths", "load_pack", "load_packs",
            "check_option", "Option"]

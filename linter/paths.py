@@ -66,9 +66,17 @@ def glob_match(rel_path: str, pattern: str) -> bool:
     return any(rx.match(part) for part in parts)
 
 
+@lru_cache(maxsize=4096)
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, remembered for a while: a run asks for each file's real path several
+    times (its configuration, its excludes, its name relative to the root), and every ask
+    costs a system call per folder of the path."""
+    return path.resolve()
+
+
 def relative_to_root(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return resolved(path).relative_to(resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -98,15 +98,6 @@ class RuleSet:
         except Exception as exc:
             raise ConfigError(f"{config.where('rules')}: rules: {code}: invalid option: {exc}") from None
 
-    def ignored_for(self, rel_path: str) -> list[str]:
-        """Codes and prefixes the per-file-ignores switch off for this path."""
-        from .paths import glob_match
-        out: list[str] = []
-        for glob, codes in self.config.per_file_ignores:
-            if glob_match(rel_path, glob):
-                out.extend(codes)
-        return out
-
 
 _cache: dict[tuple, RuleSet] = {}
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from .config import Config, ConfigResolver
-from .engine import FileError, FileResult, lint_file
+from .engine import FileError, FileResult, cached_file, lint_file
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
 from .finding import Finding, Severity
 from .paths import is_excluded, relative_to_root, walk
-from .registry import RuleSet, ruleset_for
-from .rule import Rule
+
+if TYPE_CHECKING:
+    from .registry import RuleSet
+    from .rule import Rule
 
 
 @dataclass
@@ -43,12 +46,25 @@ class RunOptions:
 @dataclass
 class RunResult:
     files: list[FileResult]
-    rules: list[Rule]                  # every rule that ran on some file (for SARIF)
+    loaded_rules: list[Rule] | None    # None: loaded on first use of .rules
     fail_on: dict[str, Severity]       # per file path
     options: RunOptions
     cwd: Path
     baselines: list = field(default_factory=list)       # the Baseline objects used
     suppressions: list = field(default_factory=list)    # the Suppressions objects used
+    configs: list[Config] = field(default_factory=list) # each configuration some file used
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule that runs under some configuration of the run (SARIF lists them). Loaded
+        on demand: a run served wholly from the cache never reads the rule packs."""
+        if self.loaded_rules is None:
+            used: dict[str, Rule] = {}
+            for cfg in self.configs:
+                for r in _ruleset(cfg, self.options).rules:
+                    used.setdefault(r.meta.code, r)
+            self.loaded_rules = sorted(used.values(), key=lambda r: r.meta.code)
+        return self.loaded_rules
 
     @property
     def findings(self) -> list[Finding]:
@@ -58,7 +74,8 @@ class RunResult:
         out = []
         for r in self.files:
             level = self.fail_on.get(r.path, Severity.WARNING).rank
-            out.extend(f for f in r.findings if f.severity.rank >= level)
+            failing = {s for s in Severity if s.rank >= level}
+            out.extend(f for f in r.findings if f.severity in failing)
         return out
 
     def exit_code(self, exit_zero: bool = False) -> int:
@@ -106,35 +123,31 @@ def run(options: RunOptions, cwd: Path | None = None, progress=None) -> RunResul
     each file (the CLI draws a bar on a terminal)."""
     cwd = (cwd or Path.cwd()).resolve()
     resolver = ConfigResolver(options.config, cwd)
-    used: dict[str, Rule] = {}
     fail_on: dict[str, Severity] = {}
+    configs: dict[int, Config] = {}
     accepted = _Accepted(options, cwd)
     plans = []
     for path, cfg in collect(options.paths, resolver, options.force_exclude):
-        rs: RuleSet = ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
-                                  ignore=tuple(options.ignore))
         shown = display_path(path, cwd)
         rel = relative_to_root(path, cfg.root)
-        plans.append(_Plan(path, cfg, shown, rel, tuple(rs.ignored_for(rel)),
+        plans.append(_Plan(path, cfg, shown, rel, tuple(cfg.ignored_for(rel)),
                            {"context": {**cfg.context_for(rel), **options.context}}))
         fail_on[shown] = options.fail_on or cfg.fail_on
-        for r in rs.rules:
-            used.setdefault(r.meta.code, r)
-    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    tick = (lambda i: progress(i, len(plans))) if progress else (lambda i: None)
-    if jobs > 1 and len(plans) > 1 and not (options.fix or options.diff):
-        results = _lint_parallel(plans, options, cwd, accepted, min(jobs, len(plans)), tick)
-    else:
-        results = []
-        for p in plans:
-            results.append(_lint_one(p, options, cwd, accepted.keep_for(p.cfg, p.rel, p.shown)))
-            tick(len(results))
-    rules = sorted(used.values(), key=lambda r: r.meta.code)
+        configs.setdefault(id(cfg), cfg)
+    results = _lint_all(plans, options, cwd, accepted, progress)
     if options.write_baseline:
         from .baseline import entries_for, write_entries
         write_entries(options.write_baseline, entries_for(results, cwd, options.write_baseline))
-    return RunResult(results, rules, fail_on, options, cwd, list(accepted.baselines.values()),
-                     list(accepted.suppressions.values()))
+    return RunResult(results, None, fail_on, options, cwd, list(accepted.baselines.values()),
+                     list(accepted.suppressions.values()), list(configs.values()))
+
+
+def _ruleset(cfg: Config, options: RunOptions) -> "RuleSet":
+    """The rules a configuration runs with the command line's selection; a configuration or
+    pack that is wrong raises ConfigError here."""
+    from .registry import ruleset_for      # here: a run served from the cache never loads rules
+    return ruleset_for(cfg, select=options.select, extend_select=tuple(options.extend_select),
+                       ignore=tuple(options.ignore))
 
 
 @dataclass
@@ -147,10 +160,47 @@ class _Plan:
     settings: dict
 
 
+def _lint_all(plans: list[_Plan], options: RunOptions, cwd: Path, accepted, progress) -> list[FileResult]:
+    """Results in the plans' order: files the cache holds first, read here (starting workers
+    would cost more than reading them), then the others in worker processes or in turn."""
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(plans))
+
+    results: list[FileResult | None] = [None] * len(plans)
+    for i, p in enumerate(plans):
+        cache = _cache_for(p, options, cwd)
+        if cache is not None:
+            results[i] = cached_file(p.path, p.shown, cache, encoding=options.encoding or p.cfg.encoding,
+                                     keep=accepted.keep_for(p.cfg, p.rel, p.shown))
+            if results[i] is not None:
+                tick()
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i in todo:
+        # Rule sets are built (and checked) here, before any worker starts, so the workers
+        # share them; a run served wholly from the cache never needs them. An entry exists
+        # only for a selection and configuration that loaded without error before.
+        _ruleset(plans[i].cfg, options)
+    jobs = min(options.jobs if options.jobs > 0 else (os.cpu_count() or 1), len(todo))
+    if jobs > 1 and not (options.fix or options.diff):
+        linted = _lint_parallel([plans[i] for i in todo], options, cwd, accepted, jobs, tick)
+    else:
+        linted = []
+        for i in todo:
+            p = plans[i]
+            linted.append(_lint_one(p, options, cwd, accepted.keep_for(p.cfg, p.rel, p.shown)))
+            tick()
+    for i, r in zip(todo, linted):
+        results[i] = r
+    return results
+
+
 def _lint_one(plan: _Plan, options: RunOptions, cwd: Path, keep) -> FileResult:
-    rs = ruleset_for(plan.cfg, select=options.select, extend_select=tuple(options.extend_select),
-                     ignore=tuple(options.ignore))
-    return lint_file(plan.path, plan.shown, rs.rules, fix=options.fix or options.diff,
+    return lint_file(plan.path, plan.shown, _ruleset(plan.cfg, options).rules, fix=options.fix or options.diff,
                      unsafe=options.unsafe_fixes, write=options.fix and not options.diff,
                      encoding=options.encoding or plan.cfg.encoding, ignore=plan.ignore,
                      settings=plan.settings, keep=keep, cache=_cache_for(plan, options, cwd))
@@ -190,7 +240,7 @@ def _lint_parallel(plans, options: RunOptions, cwd: Path, accepted, jobs: int, t
         results = []
         for r in pool.map(_worker, [(p, options, cwd) for p in plans], chunksize=1):
             results.append(r)
-            tick(len(results))
+            tick()
     for plan, r in zip(plans, results):
         if r.doc is not None and r.findings:
             r.findings = accepted.keep_for(plan.cfg, plan.rel, plan.shown)(r.doc, r.findings)

@@ -49,7 +49,7 @@ class Suppressions:
 
     @classmethod
     def load(cls, path: Path) -> "Suppressions":
-        from .packs import line_of, read_yaml
+        from .yamlio import line_of, read_yaml
         node = read_yaml(path)
         out = cls(path)
         if node is None:

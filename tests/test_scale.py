@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from .test_cli import rl
 
@@ -54,3 +56,27 @@ def test_a_damaged_cache_entry_is_linted_again(seeds_copy):
         entry.write_text("{not json", encoding="utf-8")
     again = rl("check", ".", "--format", "json", cwd=seeds_copy)
     assert findings(first) == findings(again)
+
+
+def test_a_run_served_from_the_cache_loads_no_rules_yet_lists_them_in_sarif(seeds_copy):
+    assert rl("check", ".", cwd=seeds_copy).returncode == 1          # fills the cache
+    probe = ("import sys, io; from linter.runner import run, RunOptions; "
+             "from linter.reporters import REPORTERS; "
+             "r = run(RunOptions(paths=['.'], cache=True, jobs=2)); "
+             "print(len(r.findings), 'linter.registry' in sys.modules); "
+             "out = io.StringIO(); REPORTERS['sarif']().render(r, out); "
+             "print('linter.registry' in sys.modules, out.getvalue().count('\"ruleIndex\"'))")
+    r = subprocess.run([sys.executable, "-c", probe], cwd=seeds_copy, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    (count, loaded), (later, indexed) = (line.split() for line in r.stdout.splitlines())
+    assert int(count) > 2000 and loaded == "False"                   # no pack was read
+    assert later == "True" and int(indexed) == int(count)            # SARIF still names each rule
+
+
+def test_a_configuration_error_is_reported_even_when_every_file_is_cached(seeds_copy):
+    assert rl("check", ".", cwd=seeds_copy).returncode == 1
+    bad = rl("check", ".", "--select", "Q999", cwd=seeds_copy)
+    assert bad.returncode == 2 and "unknown rule code or prefix 'Q999'" in bad.stderr
+    (seeds_copy / ".reportlint.yaml").write_text("severity: {P999: info}\n", encoding="utf-8")
+    bad = rl("check", ".", cwd=seeds_copy)
+    assert bad.returncode == 2 and "unknown rule code 'P999'" in bad.stderr

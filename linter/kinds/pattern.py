@@ -17,14 +17,11 @@ import unicodedata
 import regex
 
 from ..finding import Applicability, Edit
+from ..errors import RuleTimeout
 from ..rule import Option, Rule
 from . import kind
 
 TIMEOUT_S = 5.0
-
-
-class RuleTimeout(RuntimeError):
-    pass
 
 
 def compile_pattern(source: str, ignorecase: bool = False) -> "regex.Pattern":

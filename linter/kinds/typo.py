@@ -39,10 +39,15 @@ class _Lexicon:
     """The word list plus the extra words, with lookups in simplified script."""
 
     def __init__(self):
-        from ..words import load
-        self.words = load()
         self.extra = frozenset(typo_data().get("extra_words") or [])
         self.misspelled = frozenset(typo_data().get("misspelled_words") or [])
+
+    @cached_property
+    def words(self):
+        """Loaded on first use: building the rules (say, for a run served from the cache) must
+        not read the 350,000-word list."""
+        from ..words import load
+        return load()
 
     def known(self, w: str) -> bool:
         return (w in self.words and w not in self.misspelled) or self.supplement(w)

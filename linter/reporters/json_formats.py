@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from .. import __version__
+from .. import __version__, jsonio
 from . import Reporter, reporter
 
 COLUMNS = {"unit": "unicode_code_point", "base": 1, "end": "exclusive"}
@@ -60,9 +60,7 @@ class JsonReporter(Reporter):
     def render(self, run, out: TextIO) -> None:
         # Written piece by piece, one finding per line: a huge report never exists twice in
         # memory (once as objects, once as dictionaries).
-        def dump(value) -> str:
-            return json.dumps(value, ensure_ascii=False)
-
+        dump = jsonio.dumps
         out.write('{\n "version": 1,\n')
         out.write(f' "tool": {dump({"name": "reportlint", "version": __version__})},\n')
         out.write(f' "column_unit": "unicode_code_point",\n "columns": {dump(COLUMNS)},\n')
@@ -83,4 +81,4 @@ class JsonLinesReporter(Reporter):
         for f in run.findings:
             d = finding_dict(f)
             d["column_unit"] = "unicode_code_point"
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.write(jsonio.dumps(d) + "\n")
