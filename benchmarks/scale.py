@@ -1,9 +1,11 @@
 """Parallel workers and the cache on a folder of many reports made from the seeds and the real
 corpus.
 
-Two kinds of folder:
-  whole   (default) each file is one document, as in a real archive: 300 files, about 12 MB,
-          a few findings per file;
+Three kinds of folder:
+  real    each file is one of the 22 real documents, as in an archive of official reports:
+          600 files, about 25 MB, a few findings per file;
+  whole   (default) each file is one document, the real ones and the seeds (annotated test
+          reports, full of errors): 300 files, about 12 MB, some 90 findings per file;
   spliced each file is about 50 KB spliced from pieces of several documents (different
           jurisdictions, scripts and notations in one file): some 250 findings per file, the
           worst case for the cache, which must hand every finding back.
@@ -11,7 +13,7 @@ Two kinds of folder:
 Prints the wall time of `reportlint check` with one worker, with one per core, and twice with
 the cache (the first run fills it, the second reads it).
 
-    python benchmarks/scale.py [--kind whole|spliced] [--files N]
+    python benchmarks/scale.py [--kind real|whole|spliced] [--files N]
 """
 from __future__ import annotations
 
@@ -41,18 +43,21 @@ def timed(args: list[str], cwd: Path) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--kind", choices=("whole", "spliced"), default="whole")
-    ap.add_argument("--files", type=int, help="default: 300 whole documents or 240 spliced files")
+    ap.add_argument("--kind", choices=("real", "whole", "spliced"), default="whole")
+    ap.add_argument("--files", type=int, help="default: 600 real, 300 whole or 240 spliced files")
     a = ap.parse_args()
-    a.files = a.files or (300 if a.kind == "whole" else 240)
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))]
+    a.files = a.files or {"real": 600, "whole": 300, "spliced": 240}[a.kind]
+    sources = sorted(CORPUS.glob("*.txt"))
+    if a.kind != "real":
+        sources = sorted((ROOT / "seeds").glob("*.txt")) + sources
+    texts = [p.read_text(encoding="utf-8") for p in sources]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         folder = work / "reports"
         folder.mkdir()
         size = 0
         for i in range(a.files):
-            if a.kind == "whole":
+            if a.kind != "spliced":
                 text = texts[i % len(texts)]
             else:
                 text, k = "", i
