@@ -43,5 +43,5 @@ class ScriptRule(Rule):
             want = s.expected if len(s.expected) <= 12 else s.expected[:11] + "…"
             yield self.finding(src_s, src_e, fix=fix, group=f"{self.meta.code}:{s.found}:{s.expected}",
                                found=shown, expected=want,
-                               what="a passage" if s.passage else "characters",
+                               what="passage" if s.passage else "characters",
                                script=ctx.script, standard=ctx.script_standard)
