@@ -56,13 +56,23 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None               # a missing, old or damaged entry: lint again
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        folder = self.folder / key[:2]
+    def ready(self) -> bool:
+        """Make the folder (with a .gitignore that ignores it all); False if it cannot be."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
+            return True
+        except OSError:
+            return False
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        folder = self.folder / key[:2]
+        if not self.ready():
+            return
+        try:
+            folder.mkdir(exist_ok=True)
             tmp = folder / f".{key}.{os.getpid()}.tmp"
             tmp.write_text(jsonio.dumps([_plain(f) for f in findings]), encoding="utf-8", errors="surrogatepass")
             os.replace(tmp, folder / f"{key}.json")

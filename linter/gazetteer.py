@@ -19,10 +19,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
-from .errors import ConfigError
 from .resources import data_file
 
 LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
@@ -210,11 +207,9 @@ def places_data_path() -> Path:
 
 @lru_cache(maxsize=1)
 def places_data() -> dict:
-    """rules/data/places.yaml (plain data: the fast safe loader, no line numbers needed)."""
-    try:
-        return YAML(typ="safe").load(places_data_path().read_text(encoding="utf-8")) or {}
-    except (OSError, YAMLError) as exc:
-        raise ConfigError(f"{places_data_path()}: cannot read: {exc}") from None
+    """rules/data/places.yaml (plain data: the safe loader, no line numbers needed)."""
+    from .yamlio import read_data
+    return read_data(places_data_path()) or {}
 
 
 @lru_cache(maxsize=1)

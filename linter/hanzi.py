@@ -59,8 +59,8 @@ class Suspect:
 
 class Tables:
     def __init__(self):
-        from ruamel.yaml import YAML
-        self.data = YAML(typ="safe").load(data_file("script.yaml").read_text(encoding="utf-8")) or {}
+        from .yamlio import read_data
+        self.data = read_data(data_file("script.yaml")) or {}
         self.s2t = _read("STCharacters.txt")
         self.t2s = _read("TSCharacters.txt")
         self.trad_only = frozenset(c for c, v in self.t2s.items() if c not in v and c not in self.s2t)

@@ -57,9 +57,9 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    from ruamel.yaml import YAML
     from .resources import data_file
-    data = YAML(typ="safe").load(data_file("metrics.yaml").read_text(encoding="utf-8"))
+    from .yamlio import read_data
+    data = read_data(data_file("metrics.yaml"))
     relation_of = {str(w): cls for cls, words in data["relations"].items() for w in words}
     by_length = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     relation_rx = re.compile(f"(?:{by_length(relation_of)})$")

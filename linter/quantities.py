@@ -80,9 +80,9 @@ class Tables:
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    from ruamel.yaml import YAML
     from .resources import data_file
-    data = YAML(typ="safe").load(data_file("units.yaml").read_text(encoding="utf-8"))
+    from .yamlio import read_data
+    data = read_data(data_file("units.yaml"))
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
         unit = Unit(str(name), spec["dimension"], spec.get("factor"))

@@ -122,6 +122,10 @@ def run(options: RunOptions, cwd: Path | None = None, progress=None) -> RunResul
     """Lint (and fix) every file the options name. ``progress(done, total)`` is called after
     each file (the CLI draws a bar on a terminal)."""
     cwd = (cwd or Path.cwd()).resolve()
+    from . import yamlio
+    from .cache import Cache
+    store = Cache(cwd) if options.cache else None
+    yamlio.keep_parsed_in(store.folder if store is not None and store.ready() else None)
     resolver = ConfigResolver(options.config, cwd)
     fail_on: dict[str, Severity] = {}
     configs: dict[int, Config] = {}

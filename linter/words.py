@@ -79,13 +79,17 @@ class WordList:
 @lru_cache(maxsize=1)
 def load() -> WordList:
     text = data_file("words.tsv").read_text(encoding="utf-8")
-    total = 0
-    lines = []
-    for line in text.split("\n"):
-        if line.startswith("# total:"):
-            total = int(line.split(":", 1)[1])
-        elif line and line[0] != "#":
-            lines.append(line)
+    # The comments are a header; the body is split in one call (a loop over 300,000 lines
+    # would take a tenth of a second at every start).
+    total, start = 0, 0
+    while text.startswith("#", start):
+        end = text.find("\n", start) + 1 or len(text)
+        if text.startswith("# total:", start):
+            total = int(text[start + 8:end])
+        start = end
+    lines = text[start:].split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
     return WordList(lines, total or 1)
 
 

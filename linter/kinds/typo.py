@@ -25,14 +25,15 @@ from ..rule import Option, Rule
 from . import kind
 
 _DOUBLED = re.compile(f"([{HAN}])\\1+")     # a run of one character; two is a doubling
+_TWO_CHAR_LINE = re.compile(r"\n([^\t\n]{2})\t")
 _CLAUSE_STOP = frozenset("，。、；：！？“”‘’（）《》【】\n ,.;:!?()")
 
 
 @lru_cache(maxsize=1)
 def typo_data() -> dict:
-    from ruamel.yaml import YAML
     from ..resources import data_file
-    return YAML(typ="safe").load(data_file("typos.yaml").read_text(encoding="utf-8")) or {}
+    from ..yamlio import read_data
+    return read_data(data_file("typos.yaml")) or {}
 
 
 class _Lexicon:
@@ -59,7 +60,7 @@ class _Lexicon:
     @cached_property
     def two_char_words(self) -> frozenset[str]:
         """The known words of two characters, for a fast first look."""
-        words = {line[:2] for line in self.words.lines if line[2:3] == "\t"}
+        words = set(_TWO_CHAR_LINE.findall("\n" + "\n".join(self.words.lines)))   # not a Python loop
         words |= {w for w in (*self.extra, *self.places) if len(w) == 2}
         return frozenset(words - self.misspelled)
 
