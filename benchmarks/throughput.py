@@ -18,7 +18,7 @@ from pathlib import Path
 from linter.config import Config
 from linter.decoding import decode
 from linter.document import Document
-from linter.engine import lint_document
+from linter.engine import lint_document, tune_collector
 from linter.registry import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,7 @@ def main() -> None:
     ap.add_argument("--megabytes", type=float, default=10.0)
     ap.add_argument("--profile", action="store_true", help="print where the time of the full run goes")
     args = ap.parse_args()
+    tune_collector()                    # as `check` does
     real, copies = corpus(args.megabytes)
     docs = real + copies
     mb = sum(len(b) for _, b in docs) / 1e6

@@ -6,7 +6,6 @@ error, or a rule that failed; 3 a file could not be read or decoded.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
@@ -388,9 +387,8 @@ def explain_text(rule) -> str:
 
 
 def main() -> None:
-    # A run makes millions of small objects (findings, spans) and few reference cycles: the
-    # default collector would walk them all again and again (a third of a cached run).
-    gc.set_threshold(100_000, 20, 20)
+    from .engine import tune_collector
+    tune_collector()
     try:
         app()
     except ConfigError as exc:  # pragma: no cover - commands catch their own
