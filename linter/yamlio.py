@@ -77,7 +77,7 @@ def _read(path: Path, typ: str) -> Any:
         entry = _parsed_folder / "yaml" / f"{key.hexdigest()}.json"
         try:
             return _decode(orjson.loads(entry.read_bytes()))
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
+        except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
             pass                      # not kept yet, or damaged: parse
     node = _parse(path, source, typ)
     if entry is not None:

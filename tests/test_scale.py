@@ -80,3 +80,11 @@ def test_a_configuration_error_is_reported_even_when_every_file_is_cached(seeds_
     (seeds_copy / ".reportlint.yaml").write_text("severity: {P999: info}\n", encoding="utf-8")
     bad = rl("check", ".", cwd=seeds_copy)
     assert bad.returncode == 2 and "unknown rule code 'P999'" in bad.stderr
+
+
+def test_a_file_where_the_cache_folder_goes_only_turns_the_cache_off(seeds_copy):
+    (seeds_copy / ".reportlint_cache").write_text("not a folder", encoding="utf-8")
+    plain = rl("check", ".", "--no-cache", "--format", "json", cwd=seeds_copy)
+    r = rl("check", ".", "--format", "json", cwd=seeds_copy)
+    assert r.returncode == 1 and findings(r) == findings(plain) and r.stderr == ""
+    assert (seeds_copy / ".reportlint_cache").read_text(encoding="utf-8") == "not a folder"
