@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .fileio import write_whole
 from .fingerprint import fingerprints
 
 VERSION = 1
@@ -98,6 +99,4 @@ def entries_for(results, cwd: Path, baseline_path: Path) -> list[dict]:
 def write_entries(path: Path, entries: list[dict]) -> None:
     lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries)
     body = f'{{\n "version": {VERSION},\n "tool": "reportlint",\n "findings": [\n{lines}\n ]\n}}\n'
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, path)
+    write_whole(path, body.encode("utf-8"))

@@ -10,11 +10,11 @@ runs use it; ``--fix`` and ``--diff`` always lint.
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, jsonio
+from .fileio import write_whole
 from .finding import Applicability, Edit, Finding, Fix, Severity
 
 FOLDER = ".reportlint_cache"
@@ -73,9 +73,8 @@ class Cache:
             return
         try:
             folder.mkdir(exist_ok=True)
-            tmp = folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_text(jsonio.dumps([_plain(f) for f in findings]), encoding="utf-8", errors="surrogatepass")
-            os.replace(tmp, folder / f"{key}.json")
+            write_whole(folder / f"{key}.json",
+                        jsonio.dumps([_plain(f) for f in findings]).encode("utf-8", "surrogatepass"))
         except OSError:
             pass                      # a read-only folder: run without a cache
 

@@ -27,6 +27,26 @@ def read_bytes(path: Path) -> bytes:
         return fh.read()
 
 
+def _discard(tmp) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it: a reader sees the old
+    file or the new one, never half of one (cache entries, baselines; two processes may write
+    the same entry at once)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
 def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
     """Replace ``path``'s content with ``data`` if it still holds ``expected``."""
     if path.is_symlink():
@@ -44,10 +64,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
     try:  # make the rename itself durable
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -3,7 +3,6 @@ so an error can name the file and line; every YAML problem becomes one ConfigErr
 from __future__ import annotations
 
 import hashlib
-import os
 import warnings
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import ConfigError, one_line
+from .fileio import write_whole
 
 
 def plain(obj: Any) -> Any:
@@ -84,9 +84,7 @@ def _read(path: Path, typ: str) -> Any:
         try:
             encoded = orjson.dumps(_encode(node))
             entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(encoded)
-            os.replace(tmp, entry)
+            write_whole(entry, encoded)
         except (OSError, TypeError):
             pass                      # a read-only folder, or a value JSON cannot hold
     return node
