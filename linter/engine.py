@@ -225,7 +225,7 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
               ignore: tuple[str, ...] = (), settings: dict | None = None, keep=None,
               cache=None) -> FileResult:
     """Read, decode, lint (and fix) one file. ``cache`` is (Cache, key function of the file's
-    bytes): a plain run takes its findings from there when the key matches."""
+    bytes): a plain run keeps its findings there for ``cached_file`` to find next time."""
     result = FileResult(display)
     by_code = {r.meta.code: r for r in rules if r.meta.code not in ignore}
     try:
@@ -258,14 +258,11 @@ def lint_file(path: Path, display: str, rules: tuple[Rule, ...], *, fix: bool = 
         result.doc = doc
         return result
     if cache is not None and not fix:
+        # The runner has looked the file up already (cached_file): here its findings are kept.
         store, key_of = cache
-        key = key_of(data)
-        findings = store.get(key)
-        failures = []
-        if findings is None:
-            findings, failures = lint_document(doc, rules, settings, ignore)
-            if not failures:
-                store.put(key, findings)
+        findings, failures = lint_document(doc, rules, settings, ignore)
+        if not failures:
+            store.put(key_of(data), findings)
         result.doc, result.rule_failures = doc, failures
         result.findings = keep(doc, findings) if keep else findings
         return result

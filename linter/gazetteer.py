@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-
 from .resources import data_file
 
 LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county"}
